@@ -1,0 +1,5 @@
+"""Run briefing as `python -m briefing`."""
+
+from briefing.cli import main
+
+raise SystemExit(main())

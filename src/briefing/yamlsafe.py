@@ -1,0 +1,221 @@
+"""Read a brief's YAML safely and exactly as written, and point back into it on errors.
+
+Every scalar stays the text it was written as (no YAML 1.1 guessing of booleans, octals,
+dates or times); a plain `null`, `~` or nothing means "no value". Anchors, aliases, tags,
+duplicate keys and more than one document are refused. Nesting is bounded before the C
+parser sees the text, because the C loader can crash on very deep nesting.
+
+The fast path keeps no positions: the document becomes plain dicts, lists and strings.
+Only when a later check finds a problem is the text composed again to find its line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+MAX_DEPTH = 64
+MAX_INDENT = 400
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_DEFAULT_TAGS = frozenset(
+    {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+)
+# Anchors (&a), aliases (*a) and tags (!t) can only start after one of these characters;
+# text without such a sequence needs no event-by-event scan.
+_MAYBE_NODE_PROPERTY = re.compile(r"(?:^|[\s\[\]{},:?-])[&*!]", re.MULTILINE)
+_DEEP_INDENT = re.compile(rf"^[ \t?:-]{{{MAX_INDENT},}}", re.MULTILINE)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+Path = tuple[str | int, ...]
+Data = dict[str, "Data"] | list["Data"] | str | None
+
+
+class _TextLoader(_BaseLoader):
+    """A safe loader that resolves every scalar to text."""
+
+
+_TextLoader.yaml_implicit_resolvers = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A position in the file, 1-based."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class YamlProblem:
+    """Something wrong with the YAML itself, at a place in the file."""
+
+    place: Place
+    message: str
+
+
+class YamlRefused(Exception):
+    """The YAML cannot be read as a brief; carries every problem found."""
+
+    def __init__(self, problems: list[YamlProblem]) -> None:
+        super().__init__(problems[0].message if problems else "unreadable YAML")
+        self.problems = problems
+
+
+def _place(mark: yaml.Mark | None) -> Place:
+    return Place(mark.line + 1, mark.column + 1) if mark is not None else Place(1, 1)
+
+
+def _flow_too_deep(text: str) -> bool:
+    """True when brackets nest deeper than MAX_DEPTH (innermost pairs peeled per round)."""
+    brackets = _NOT_BRACKET.sub("", text)
+    for _ in range(MAX_DEPTH):
+        peeled = brackets.replace("[]", "").replace("{}", "")
+        if peeled == brackets:
+            return False
+        brackets = peeled
+    return "[]" in brackets or "{}" in brackets
+
+
+def guard_nesting(text: str) -> None:
+    """Refuse text nested deeper than any brief needs, before a parser recurses into it."""
+    deep = _DEEP_INDENT.search(text)
+    if deep is not None:
+        line = text.count("\n", 0, deep.start()) + 1
+        raise YamlRefused(
+            [YamlProblem(Place(line, 1), f"nesting is deeper than a brief needs "
+                         f"(more than {MAX_INDENT} columns of indentation)")]
+        )
+    if _flow_too_deep(text):
+        first = re.search(r"[\[{]", text)
+        line = text.count("\n", 0, first.start()) + 1 if first else 1
+        raise YamlRefused(
+            [YamlProblem(Place(line, 1), f"brackets nest deeper than {MAX_DEPTH} levels; "
+                         "a brief never needs that")]
+        )
+
+
+def _scan_node_properties(text: str) -> list[YamlProblem]:
+    """Find anchors, aliases and explicit tags, event by event (only run when suspected)."""
+    problems: list[YamlProblem] = []
+    for event in yaml.parse(text, Loader=_TextLoader):
+        if isinstance(event, yaml.AliasEvent):
+            problems.append(YamlProblem(_place(event.start_mark),
+                                        f"alias *{event.anchor} is not allowed in a brief; "
+                                        "write the value out"))
+            continue
+        anchor = getattr(event, "anchor", None)
+        tag = getattr(event, "tag", None)
+        if anchor:
+            problems.append(YamlProblem(_place(event.start_mark),
+                                        f"anchor &{anchor} is not allowed in a brief"))
+        if tag:
+            problems.append(YamlProblem(_place(event.start_mark),
+                                        f"tag {tag} is not allowed in a brief; every value "
+                                        "is read as text"))
+        if len(problems) >= 50:
+            break
+    return problems
+
+
+def _compose(text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_TextLoader)
+    except yaml.MarkedYAMLError as error:
+        raise YamlRefused([_describe(error)]) from None
+    except yaml.YAMLError as error:
+        raise YamlRefused([YamlProblem(Place(1, 1), f"not valid YAML: {error}")]) from None
+
+
+def _describe(error: yaml.MarkedYAMLError) -> YamlProblem:
+    mark = error.problem_mark or error.context_mark
+    problem = error.problem or "not valid YAML"
+    if "expected a single document" in (error.context or ""):
+        return YamlProblem(_place(mark), "a brief is one YAML document; a second one starts here")
+    context = f" ({error.context})" if error.context else ""
+    return YamlProblem(_place(mark), f"not valid YAML: {problem}{context}")
+
+
+def _convert(node: yaml.Node, seen: set[int], problems: list[YamlProblem]) -> Data:
+    if id(node) in seen:
+        problems.append(YamlProblem(_place(node.start_mark), "aliases are not allowed"))
+        return None
+    seen.add(id(node))
+    if node.tag not in _DEFAULT_TAGS:
+        problems.append(YamlProblem(_place(node.start_mark), f"tag {node.tag} is not allowed"))
+    if isinstance(node, yaml.ScalarNode):
+        value: str = node.value
+        return None if node.style in (None, "") and value in _NULLS else value
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(child, seen, problems) for child in node.value]
+    mapping: dict[str, Data] = {}
+    first_seen: dict[str, yaml.Node] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(YamlProblem(_place(key_node.start_mark), "a key must be plain text"))
+            continue
+        key = key_node.value
+        if key in first_seen:
+            line = first_seen[key].start_mark.line + 1
+            problems.append(YamlProblem(_place(key_node.start_mark),
+                                        f"key {key!r} is given twice (first on line {line})"))
+            continue
+        first_seen[key] = key_node
+        mapping[key] = _convert(value_node, seen, problems)
+    return mapping
+
+
+def read_yaml(text: str) -> Data:
+    """Parse a brief's text into plain data, or raise YamlRefused with every problem found."""
+    guard_nesting(text)
+    if _MAYBE_NODE_PROPERTY.search(text):
+        try:
+            problems = _scan_node_properties(text)
+        except yaml.MarkedYAMLError as error:
+            raise YamlRefused([_describe(error)]) from None
+        if problems:
+            raise YamlRefused(problems)
+    root = _compose(text)
+    if root is None:
+        raise YamlRefused([YamlProblem(Place(1, 1), "the file holds no YAML document; a brief "
+                                                    "is a mapping starting with `format: briefing/1`")])
+    problems = []
+    data = _convert(root, set(), problems)
+    if problems:
+        raise YamlRefused(problems)
+    return data
+
+
+class Locator:
+    """Finds the place of a path like ("excerpts", 3, "quote") in a brief's text."""
+
+    def __init__(self, text: str) -> None:
+        self._root = yaml.compose(text, Loader=_TextLoader)
+
+    def place(self, path: Path, *, at_key: bool = False) -> Place:
+        """The place of the node at path (its key, when at_key), or of its nearest parent."""
+        node = self._root
+        if node is None:
+            return Place(1, 1)
+        for depth, step in enumerate(path, start=1):
+            found = _child(node, step, at_key=at_key and depth == len(path))
+            if found is None:
+                break
+            node = found
+        return _place(node.start_mark)
+
+
+def _child(node: yaml.Node, step: str | int, *, at_key: bool) -> yaml.Node | None:
+    if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+        return node.value[step] if 0 <= step < len(node.value) else None
+    if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == step:
+                return key if at_key else value
+    return None
