@@ -1,0 +1,1 @@
+"""Everything that imports Textual. It arranges and shows what the core computes."""

@@ -1,0 +1,38 @@
+"""Shared fixtures: the brief written for the tests, and user folders kept out of $HOME."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.loader import load_brief
+from briefing.model import Brief
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SAMPLE = FIXTURES / "sample" / "briefs" / "sample.yaml"
+
+
+@pytest.fixture(autouse=True)
+def user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point config, data and cache folders at a fresh temporary folder for every test."""
+    home = tmp_path / "home"
+    for variable, name in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
+        monkeypatch.setenv(variable, str(home / name))
+    return home
+
+
+@pytest.fixture
+def sample_path() -> Path:
+    """The path of the brief written for the tests."""
+    return SAMPLE
+
+
+@pytest.fixture
+def sample() -> Brief:
+    """The brief written for the tests, loaded without the cache."""
+    return load_brief(SAMPLE, use_cache=False)
