@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sys
+from contextlib import suppress
 from pathlib import Path
 
 from briefing import __version__
@@ -44,7 +45,7 @@ def read(path: Path) -> Brief | None:
         blob = entry[0].read_bytes()
     except OSError:
         return None
-    header, _, payload = blob[len(MAGIC):].partition(b"\n")
+    header, _, payload = blob[len(MAGIC) :].partition(b"\n")
     if not blob.startswith(MAGIC) or header.decode("ascii", "replace") != digest(payload):
         return None
     try:
@@ -72,7 +73,5 @@ def write(path: Path, brief: Brief, sources: dict[str, str]) -> None:
     if entry is None:
         return
     payload = pickle.dumps((sources, brief), protocol=pickle.HIGHEST_PROTOCOL)
-    try:
+    with suppress(OSError):  # the cache is an optimisation; the brief is already loaded
         write_atomic(entry[0], MAGIC + digest(payload).encode() + b"\n" + payload)
-    except OSError:
-        pass  # the cache is an optimisation; the brief is already loaded

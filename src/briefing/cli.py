@@ -32,7 +32,7 @@ class Subcommand(Protocol):
 
 
 def _subcommand(name: str) -> Subcommand:
-    module: Subcommand = importlib.import_module(f"briefing.commands.{name}")  # type: ignore[assignment]
+    module: Subcommand = importlib.import_module(f"briefing.commands.{name}")
     return module
 
 
@@ -51,8 +51,10 @@ def _main_parser() -> argparse.ArgumentParser:
         nargs="?",
         help="a brief file, or a folder of briefs to choose from (default: the bundled brief)",
     )
-    parser.add_argument("--style", help="citation style for copying (plain, markdown, apa, "
-                        "chicago, mla, bibtex, csl-json)")
+    parser.add_argument(
+        "--style",
+        help="citation style for copying (plain, markdown, apa, chicago, mla, bibtex, csl-json)",
+    )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     return parser
 
@@ -64,9 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args and args[0] in SUBCOMMANDS:
             return _run_subcommand(args[0], args[1:])
         options = _main_parser().parse_args(args)
-        from briefing.commands import read
-
-        return read.run(options)
+        return _subcommand("read").run(options)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -65,8 +65,16 @@ def read_brief_text(path: Path) -> str:
             raise BriefError([Problem(label, 0, 0, f"{what}")])
         size = path.stat().st_size
         if size > MAX_BRIEF_BYTES:
-            raise BriefError([Problem(label, 0, 0, f"is {size:,} bytes; a brief may be at most "
-                                                   f"{MAX_BRIEF_BYTES:,}")])
+            raise BriefError(
+                [
+                    Problem(
+                        label,
+                        0,
+                        0,
+                        f"is {size:,} bytes; a brief may be at most {MAX_BRIEF_BYTES:,}",
+                    )
+                ]
+            )
         data = path.read_bytes()
     except OSError as error:
         raise BriefError([Problem(label, 0, 0, f"cannot be read: {error.strerror}")]) from None
@@ -90,8 +98,9 @@ def check_brief(path: Path) -> LoadResult:
         try:
             data = read_yaml(text)
         except YamlRefused as refused:
-            problems = [Problem(label, p.place.line, p.place.column, p.message)
-                        for p in refused.problems]
+            problems = [
+                Problem(label, p.place.line, p.place.column, p.message) for p in refused.problems
+            ]
             return LoadResult(path, None, problems)
         except RecursionError:
             return LoadResult(path, None, [Problem(label, 1, 1, "nesting is too deep")])
@@ -100,8 +109,9 @@ def check_brief(path: Path) -> LoadResult:
     problems = _place_problems(label, text, validator)
     problems.extend(_unsafe_text_warnings(label, text))
     problems.extend(validator.source_warnings)
-    return LoadResult(path, brief if not validator.errors else None, problems,
-                      validator.source_digests)
+    return LoadResult(
+        path, brief if not validator.errors else None, problems, validator.source_digests
+    )
 
 
 def _place_problems(label: str, text: str, validator: Validator) -> list[Problem]:
@@ -118,8 +128,13 @@ def _place_problems(label: str, text: str, validator: Validator) -> list[Problem
 
 def _unsafe_text_warnings(label: str, text: str) -> list[Problem]:
     return [
-        Problem(label, c.line, c.column, f"contains {c.name}, a control or invisible "
-                "character; it is shown as a placeholder", "warning")
+        Problem(
+            label,
+            c.line,
+            c.column,
+            f"contains {c.name}, a control or invisible character; it is shown as a placeholder",
+            "warning",
+        )
         for c in find_unsafe(text, limit=10)
     ]
 

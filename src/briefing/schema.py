@@ -51,9 +51,7 @@ def _object(kind: str) -> dict[str, Any]:
         schema = _type(field)
         if field.description:
             schema = {**schema, "description": field.description}
-        properties[field.name] = schema if field.required else {
-            "anyOf": [schema, {"type": "null"}]
-        }
+        properties[field.name] = schema if field.required else {"anyOf": [schema, {"type": "null"}]}
     return {
         "type": "object",
         "properties": properties,

@@ -60,7 +60,11 @@ def _closest(word: str, choices: list[str]) -> str:
 
 
 def _type_name(value: object) -> str:
-    return {dict: "a mapping", list: "a list", str: "text"}.get(type(value), "nothing")
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return "text" if isinstance(value, str) else "nothing"
 
 
 class Validator:
@@ -84,8 +88,9 @@ class Validator:
     def run(self, data: object) -> Brief | None:
         """Check the whole document; the brief when it is valid, else None."""
         if not isinstance(data, dict):
-            self.error((), f"a brief is a mapping of keys (format, id, title, ...), "
-                           f"not {_type_name(data)}")
+            self.error(
+                (), f"a brief is a mapping of keys (format, id, title, ...), not {_type_name(data)}"
+            )
             return None
         values = self._fields("brief", data, ())
         self._check_references()
@@ -109,15 +114,20 @@ class Validator:
         names = [f.name for f in fields]
         for key in mapping:
             if key not in names and not key.startswith("x-"):
-                self.error(path + (key,), f"unknown key `{key}` in {_a(kind)}"
-                           f"{_closest(key, names)}", at_key=True)
+                self.error(
+                    path + (key,),
+                    f"unknown key `{key}` in {_a(kind)}{_closest(key, names)}",
+                    at_key=True,
+                )
         values: dict[str, Any] = {}
         for field in fields:
             raw = mapping.get(field.name)
             if raw is None:
                 if field.required:
-                    self.error(path, f"{_a(kind)}{_named(mapping)} has no `{field.name}`, "
-                                     "which is required")
+                    self.error(
+                        path,
+                        f"{_a(kind)}{_named(mapping)} has no `{field.name}`, which is required",
+                    )
                     values[field.name] = _INVALID
                 continue
             values[field.name] = self._read(field, raw, path + (field.name,))
@@ -147,8 +157,11 @@ class Validator:
                 return _INVALID
             return None
         if len(text) > MAX_TEXT:
-            self.error(path, f"`{field.name}` is {len(text):,} characters long; "
-                             f"at most {MAX_TEXT:,} are allowed")
+            self.error(
+                path,
+                f"`{field.name}` is {len(text):,} characters long; "
+                f"at most {MAX_TEXT:,} are allowed",
+            )
             return _INVALID
         return text
 
@@ -162,8 +175,11 @@ class Validator:
     def _slug(self, field: Field, raw: Any, path: DocPath) -> Any:
         text = self._text(field, raw, path)
         if isinstance(text, str) and not _SLUG.fullmatch(text):
-            self.error(path, f"{text!r} is not a valid id: use lowercase letters, digits and "
-                             "hyphens, starting with a letter or digit")
+            self.error(
+                path,
+                f"{text!r} is not a valid id: use lowercase letters, digits and "
+                "hyphens, starting with a letter or digit",
+            )
             return _INVALID
         return text
 
@@ -194,16 +210,21 @@ class Validator:
         text = self._text(field, raw, path)
         if isinstance(text, str) and text != FORMAT:
             other = text.startswith("briefing/")
-            self.error(path, f"this reader understands `{FORMAT}`, not {text!r}" if other
-                       else f"`format` must be `{FORMAT}`, not {text!r}")
+            self.error(
+                path,
+                f"this reader understands `{FORMAT}`, not {text!r}"
+                if other
+                else f"`format` must be `{FORMAT}`, not {text!r}",
+            )
             return _INVALID
         return text
 
     def _url(self, field: Field, raw: Any, path: DocPath) -> Any:
         text = self._text(field, raw, path)
         if isinstance(text, str) and not re.fullmatch(r"https?://\S+", text):
-            self.error(path, f"`url` must be a web address starting with http:// or "
-                             f"https://, not {text!r}")
+            self.error(
+                path, f"`url` must be a web address starting with http:// or https://, not {text!r}"
+            )
             return _INVALID
         return text
 
@@ -217,8 +238,11 @@ class Validator:
     def _entity_kind(self, field: Field, raw: Any, path: DocPath) -> Any:
         text = self._text(field, raw, path)
         if isinstance(text, str) and text not in ENTITY_KINDS:
-            self.error(path, f"entity kind {text!r} is not one of {', '.join(ENTITY_KINDS)}"
-                             f"{_closest(text, list(ENTITY_KINDS))}")
+            self.error(
+                path,
+                f"entity kind {text!r} is not one of {', '.join(ENTITY_KINDS)}"
+                f"{_closest(text, list(ENTITY_KINDS))}",
+            )
             return _INVALID
         return text
 
@@ -235,8 +259,11 @@ class Validator:
             return keys
         for index, key in enumerate(keys):
             if key not in SOURCE_KEYS:
-                self.error(path + (index,), f"`inferred` lists {key!r}, which is not a key of "
-                                            f"a source{_closest(key, list(SOURCE_KEYS))}")
+                self.error(
+                    path + (index,),
+                    f"`inferred` lists {key!r}, which is not a key of "
+                    f"a source{_closest(key, list(SOURCE_KEYS))}",
+                )
         return keys
 
     # References ------------------------------------------------------------
@@ -250,12 +277,14 @@ class Validator:
 
     def _refs_list(self, field: Field, raw: Any, kind: str, path: DocPath) -> Any:
         if not isinstance(raw, list):
-            self.error(path, f"`{field.name}` must be a list of {kind} ids, "
-                             f"not {_type_name(raw)}")
+            self.error(path, f"`{field.name}` must be a list of {kind} ids, not {_type_name(raw)}")
             return _INVALID
         if len(raw) < field.minimum:
-            self.error(path, f"`{field.name}` needs at least {field.minimum} {kind} id"
-                             f"{'s' if field.minimum > 1 else ''}")
+            self.error(
+                path,
+                f"`{field.name}` needs at least {field.minimum} {kind} id"
+                f"{'s' if field.minimum > 1 else ''}",
+            )
         ids = [self._ref(item, kind, path + (i,)) for i, item in enumerate(raw)]
         return _INVALID if _INVALID in ids else tuple(ids)
 
@@ -274,8 +303,7 @@ class Validator:
             while chain[-1] in self._parents:
                 chain.append(self._parents[chain[-1]][0])
                 if chain[-1] == start:
-                    self.error(path, f"topic {start!r} is its own ancestor: "
-                                     f"{' → '.join(chain)}")
+                    self.error(path, f"topic {start!r} is its own ancestor: {' → '.join(chain)}")
                     break
                 if len(chain) > len(self._parents) + 1:
                     break
@@ -291,8 +319,10 @@ class Validator:
         built = []
         for index, item in enumerate(raw):
             if not isinstance(item, dict):
-                self.error(path + (index,), f"each of `{field.name}` must be a mapping with "
-                                            f"an id, not {_type_name(item)}")
+                self.error(
+                    path + (index,),
+                    f"each of `{field.name}` must be a mapping with an id, not {_type_name(item)}",
+                )
                 continue
             made = self._item(kind, item, path + (index,))
             if made is not None:
@@ -305,8 +335,11 @@ class Validator:
         if isinstance(item_id, str):
             if item_id in self._ids:
                 other_kind, other_path = self._ids[item_id]
-                self.error(path + ("id",), f"id {item_id!r} is used twice: it already names "
-                                           f"{_a(other_kind)} ({_where(other_path)})")
+                self.error(
+                    path + ("id",),
+                    f"id {item_id!r} is used twice: it already names "
+                    f"{_a(other_kind)} ({_where(other_path)})",
+                )
             else:
                 self._ids[item_id] = (kind, path)
         if _INVALID in values.values():
@@ -320,19 +353,28 @@ class Validator:
             self.error(path + ("file",), f"source {values['id']!r}: {error}")
             return None
         if values.get("sha256") and values["sha256"] != sha:
-            self.error(path + ("sha256",), f"source {values['id']!r}: the file's SHA-256 is "
-                                           f"{sha}, not the one given")
+            self.error(
+                path + ("sha256",),
+                f"source {values['id']!r}: the file's SHA-256 is {sha}, not the one given",
+            )
         self.source_digests[str(resolved)] = sha
         for char in find_unsafe(text, limit=5):
-            self.source_warnings.append(Problem(
-                str(resolved), char.line, char.column,
-                f"contains {char.name}, a control or invisible character (source "
-                f"{values['id']!r}); it is shown as a placeholder", "warning"))
+            self.source_warnings.append(
+                Problem(
+                    str(resolved),
+                    char.line,
+                    char.column,
+                    f"contains {char.name}, a control or invisible character (source "
+                    f"{values['id']!r}); it is shown as a placeholder",
+                    "warning",
+                )
+            )
         paragraphs = split_paragraphs(text)
         self._source_texts[values["id"]] = SourceText(paragraphs)
         fields = {k: v for k, v in values.items() if k != "inferred"}
-        return Source(path=resolved, paragraphs=paragraphs,
-                      inferred=values.get("inferred") or (), **fields)
+        return Source(
+            path=resolved, paragraphs=paragraphs, inferred=values.get("inferred") or (), **fields
+        )
 
     def _excerpt(self, values: dict[str, Any], path: DocPath) -> Excerpt | None:
         text = self._source_texts.get(values["source"])
@@ -345,8 +387,9 @@ class Validator:
         return Excerpt(spans=spans, **values)
 
     def _not_found(self, values: dict[str, Any], text: SourceText) -> str:
-        message = (f"the quote of excerpt {values['id']!r} does not occur in source "
-                   f"{values['source']!r}")
+        message = (
+            f"the quote of excerpt {values['id']!r} does not occur in source {values['source']!r}"
+        )
         if "..." in values["quote"] and ELLIPSIS not in values["quote"]:
             message += "; to leave text out write ` … ` (space, U+2026, space), not `...`"
         best = text.closest(values["quote"])
@@ -373,8 +416,9 @@ class Validator:
         positions = []
         for index, item in enumerate(raw):
             if not isinstance(item, dict):
-                self.error(path + (index,), "each position is a mapping with `claim` and "
-                                            "`excerpts`")
+                self.error(
+                    path + (index,), "each position is a mapping with `claim` and `excerpts`"
+                )
                 return _INVALID
             values = self._fields("position", item, path + (index,))
             if _INVALID in values.values():

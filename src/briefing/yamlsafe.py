@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
@@ -68,7 +69,8 @@ class YamlRefused(Exception):
         self.problems = problems
 
 
-def _place(mark: yaml.Mark | None) -> Place:
+def _place(mark: Any) -> Place:
+    """The 1-based place of a PyYAML mark (pure-Python or libyaml), or the file's start."""
     return Place(mark.line + 1, mark.column + 1) if mark is not None else Place(1, 1)
 
 
@@ -89,15 +91,24 @@ def guard_nesting(text: str) -> None:
     if deep is not None:
         line = text.count("\n", 0, deep.start()) + 1
         raise YamlRefused(
-            [YamlProblem(Place(line, 1), f"nesting is deeper than a brief needs "
-                         f"(more than {MAX_INDENT} columns of indentation)")]
+            [
+                YamlProblem(
+                    Place(line, 1),
+                    f"nesting is deeper than a brief needs "
+                    f"(more than {MAX_INDENT} columns of indentation)",
+                )
+            ]
         )
     if _flow_too_deep(text):
         first = re.search(r"[\[{]", text)
         line = text.count("\n", 0, first.start()) + 1 if first else 1
         raise YamlRefused(
-            [YamlProblem(Place(line, 1), f"brackets nest deeper than {MAX_DEPTH} levels; "
-                         "a brief never needs that")]
+            [
+                YamlProblem(
+                    Place(line, 1),
+                    f"brackets nest deeper than {MAX_DEPTH} levels; a brief never needs that",
+                )
+            ]
         )
 
 
@@ -106,19 +117,26 @@ def _scan_node_properties(text: str) -> list[YamlProblem]:
     problems: list[YamlProblem] = []
     for event in yaml.parse(text, Loader=_TextLoader):
         if isinstance(event, yaml.AliasEvent):
-            problems.append(YamlProblem(_place(event.start_mark),
-                                        f"alias *{event.anchor} is not allowed in a brief; "
-                                        "write the value out"))
+            problems.append(
+                YamlProblem(
+                    _place(event.start_mark),
+                    f"alias *{event.anchor} is not allowed in a brief; write the value out",
+                )
+            )
             continue
         anchor = getattr(event, "anchor", None)
         tag = getattr(event, "tag", None)
         if anchor:
-            problems.append(YamlProblem(_place(event.start_mark),
-                                        f"anchor &{anchor} is not allowed in a brief"))
+            problems.append(
+                YamlProblem(_place(event.start_mark), f"anchor &{anchor} is not allowed in a brief")
+            )
         if tag:
-            problems.append(YamlProblem(_place(event.start_mark),
-                                        f"tag {tag} is not allowed in a brief; every value "
-                                        "is read as text"))
+            problems.append(
+                YamlProblem(
+                    _place(event.start_mark),
+                    f"tag {tag} is not allowed in a brief; every value is read as text",
+                )
+            )
         if len(problems) >= 50:
             break
     return problems
@@ -163,8 +181,12 @@ def _convert(node: yaml.Node, seen: set[int], problems: list[YamlProblem]) -> Da
         key = key_node.value
         if key in first_seen:
             line = first_seen[key].start_mark.line + 1
-            problems.append(YamlProblem(_place(key_node.start_mark),
-                                        f"key {key!r} is given twice (first on line {line})"))
+            problems.append(
+                YamlProblem(
+                    _place(key_node.start_mark),
+                    f"key {key!r} is given twice (first on line {line})",
+                )
+            )
             continue
         first_seen[key] = key_node
         mapping[key] = _convert(value_node, seen, problems)
@@ -183,8 +205,15 @@ def read_yaml(text: str) -> Data:
             raise YamlRefused(problems)
     root = _compose(text)
     if root is None:
-        raise YamlRefused([YamlProblem(Place(1, 1), "the file holds no YAML document; a brief "
-                                                    "is a mapping starting with `format: briefing/1`")])
+        raise YamlRefused(
+            [
+                YamlProblem(
+                    Place(1, 1),
+                    "the file holds no YAML document; a brief "
+                    "is a mapping starting with `format: briefing/1`",
+                )
+            ]
+        )
     problems = []
     data = _convert(root, set(), problems)
     if problems:

@@ -14,10 +14,12 @@ from briefing.model import Brief
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the options."""
-    parser.add_argument("briefs", nargs="*", type=Path,
-                        help="brief files (default: the bundled briefs)")
-    parser.add_argument("--json", action="store_true",
-                        help="print one JSON object per run, for editors and CI")
+    parser.add_argument(
+        "briefs", nargs="*", type=Path, help="brief files (default: the bundled briefs)"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print one JSON object per run, for editors and CI"
+    )
 
 
 def summary(brief: Brief) -> str:
@@ -46,11 +48,17 @@ def _as_json(result: LoadResult) -> dict[str, object]:
     return {
         "file": str(result.path),
         "ok": brief is not None,
-        "counts": None if brief is None else {
-            "sources": len(brief.sources), "topics": len(brief.topics),
-            "events": len(brief.events), "excerpts": len(brief.excerpts),
-            "figures": len(brief.figures), "disputes": len(brief.disputes),
-            "entities": len(brief.entities), "quotes_verified": len(brief.excerpts),
+        "counts": None
+        if brief is None
+        else {
+            "sources": len(brief.sources),
+            "topics": len(brief.topics),
+            "events": len(brief.events),
+            "excerpts": len(brief.excerpts),
+            "figures": len(brief.figures),
+            "disputes": len(brief.disputes),
+            "entities": len(brief.entities),
+            "quotes_verified": len(brief.excerpts),
         },
         "problems": [p.as_dict() for p in result.problems],
     }
@@ -70,7 +78,9 @@ def run(args: argparse.Namespace) -> int:
             if result.brief is not None:
                 print(f"{result.path}: {summary(result.brief)}")
             else:
-                print(f"{result.path}: {len(result.errors)} problem"
-                      f"{'' if len(result.errors) == 1 else 's'}; not a valid brief",
-                      file=sys.stderr)
+                print(
+                    f"{result.path}: {len(result.errors)} problem"
+                    f"{'' if len(result.errors) == 1 else 's'}; not a valid brief",
+                    file=sys.stderr,
+                )
     return 0 if all(r.brief is not None for r in results) else 1
