@@ -1,0 +1,60 @@
+"""The model resolves every cross-link both ways, so views never search for them."""
+
+from __future__ import annotations
+
+from briefing.model import Brief
+
+
+def test_events_are_chronological_with_less_precise_first(sample: Brief) -> None:
+    assert [e.date.show() for e in sample.events] == ["2021", "3 Mar 2024", "Sep 2024", "c. 2026"]
+
+
+def test_excerpt_knows_source_paragraph_and_what_cites_it(sample: Brief) -> None:
+    excerpt = sample.excerpt("q-su57-order")
+    assert sample.source(excerpt.source).title == "[Report on fighter deliveries]"
+    assert excerpt.paragraph == 2
+    assert [e.id for e in sample.events_citing("q-su57-order")] == ["ev-order"]
+    assert [f.id for f in sample.figures_citing("q-su57-order")] == ["fig-su57-units"]
+    assert [t.id for t in sample.topics_keying("q-su57-order")] == ["t-fighters"]
+    assert [d.id for d in sample.disputes_citing("q-triple")] == ["d-capacity"]
+
+
+def test_topic_knows_subtopics_and_items_with_and_without_them(sample: Brief) -> None:
+    assert [t.id for t in sample.root_topics()] == ["t-trade", "t-defence"]
+    assert [t.id for t in sample.subtopics("t-defence")] == ["t-fighters"]
+    assert [e.id for e in sample.topic_events("t-defence", deep=False)] == []
+    assert [e.id for e in sample.topic_events("t-defence")] == ["ev-order", "ev-deliveries"]
+    assert [x.id for x in sample.topic_excerpts("t-defence", deep=False)] == ["q-hedge"]
+    assert len(sample.topic_excerpts("t-defence")) == 4
+    assert [t.title for t in sample.topic_path("t-ports")] == ["Trade", "Ports"]
+
+
+def test_entity_knows_everything_that_names_it(sample: Brief) -> None:
+    assert [x.id for x in sample.entity_excerpts("su-57")] == ["q-su57-order", "q-first-jets"]
+    assert [e.id for e in sample.entity_events("su-57")] == ["ev-order"]
+
+
+def test_source_knows_its_excerpts_in_paragraph_order(sample: Brief) -> None:
+    ids = [x.id for x in sample.source_excerpts("src-fighters")]
+    assert ids == ["q-first-jets", "q-su57-order", "q-delays", "q-hedge"]
+    paragraphs = [sample.excerpt(i).paragraph for i in ids]
+    assert paragraphs == sorted(paragraphs)
+
+
+def test_event_counts_its_distinct_sources(sample: Brief) -> None:
+    assert [s.id for s in sample.event_sources(sample.event("ev-deal"))] == ["src-harbour"]
+
+
+def test_elided_quote_is_located_part_by_part(sample: Brief) -> None:
+    excerpt = sample.excerpt("q-deal-value")
+    paragraph = sample.source("src-harbour").paragraphs[excerpt.paragraph - 1]
+    parts = [paragraph[s.start : s.end] for s in excerpt.spans]
+    assert parts == [
+        "The deal is worth 1.2 billion euros",
+        "according to the authority’s own statement.",
+    ]
+
+
+def test_figure_value_is_shown_without_noise(sample: Brief) -> None:
+    assert sample.items["fig-su57-units"].shown_value == "12"  # type: ignore[union-attr]
+    assert sample.items["fig-deal-value"].shown_value == "1.2"  # type: ignore[union-attr]
