@@ -10,25 +10,26 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+CODE = [name for name in ("src", "tests", "benchmarks") if (ROOT / name).is_dir()]
 
 
 def _run(*command: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        ("ruff", "format", "--check", "src", "tests", "benchmarks"),
-        ("ruff", "check", "src", "tests", "benchmarks"),
-    ],
-    ids=["ruff-format", "ruff-check"],
-)
-def test_ruff(command: tuple[str, ...]) -> None:
-    if shutil.which("ruff") is None and not Path(sys.executable).with_name("ruff").exists():
+def _ruff() -> str:
+    beside_python = Path(sys.executable).with_name("ruff")
+    found = str(beside_python) if beside_python.exists() else shutil.which("ruff")
+    if found is None:
         pytest.fail("ruff is not installed: install the test extra, pip install '.[test]'")
-    ruff = str(Path(sys.executable).with_name("ruff"))
-    result = _run(ruff if Path(ruff).exists() else "ruff", *command[1:])
+    return found
+
+
+@pytest.mark.parametrize(
+    "arguments", [("format", "--check"), ("check",)], ids=["ruff-format", "ruff-check"]
+)
+def test_ruff(arguments: tuple[str, ...]) -> None:
+    result = _run(_ruff(), *arguments, *CODE)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
