@@ -1,0 +1,69 @@
+"""`briefing [PATH]`: open a brief (default: the bundled one) or pick one from a folder.
+
+The brief is loaded and checked before Textual is imported, so a brief with problems
+prints them all and exits 1 without ever touching the terminal's screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from briefing.bundled import default_brief
+from briefing.loader import load_brief
+from briefing.model import Brief
+from briefing.problems import BriefError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the options (the same as the main parser's)."""
+    parser.add_argument("path", nargs="?", help="a brief file, or a folder of briefs")
+    parser.add_argument("--style", help="citation style for copying")
+
+
+def _check_style(style: str | None) -> str | None:
+    """A message when the style is not one of briefing.citations.STYLES, else None."""
+    if style is None:
+        return None
+    try:
+        styles: tuple[str, ...] = importlib.import_module("briefing.citations").STYLES
+    except ModuleNotFoundError:
+        return None
+    if style in styles:
+        return None
+    return f"briefing: unknown citation style {style!r}; choose one of {', '.join(styles)}"
+
+
+def _load(path: Path) -> Brief | None:
+    """The brief, or None after printing every problem to stderr."""
+    try:
+        return load_brief(path)
+    except BriefError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        count = len(error.problems)
+        print(f"{path}: {count} problem{'s' if count != 1 else ''}; not opened", file=sys.stderr)
+        return None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Open the reader; returns its exit status (1 when the brief does not load)."""
+    message = _check_style(args.style)
+    if message:
+        print(message, file=sys.stderr)
+        return 2
+    path = Path(args.path) if args.path else default_brief()
+    brief, folder = None, None
+    if path.is_dir():
+        folder = path
+    else:
+        brief = _load(path)
+        if brief is None:
+            return 1
+    from briefing.ui.app import BriefingApp
+
+    app = BriefingApp(brief, style=args.style, folder=folder)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,348 @@
+"""The main screen: Topics, Timeline and Excerpts panes linked to each other, and a detail pane.
+
+The screen owns the state (the filters, as `var`s); the panes only show what they are given
+and post small messages upwards ("this row was highlighted", "this one was chosen").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Container, Horizontal
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Tree
+
+from briefing.model import Brief, Entity, Event, Excerpt, Item, Source, Topic
+from briefing.ui.commands import MAIN_COMMANDS, CommandsProvider, JumpProvider, bindings
+from briefing.ui.screens import optional
+from briefing.ui.widgets.bars import BriefHeader, FilterBar, StyleIndicator
+from briefing.ui.widgets.detail import DetailPane
+from briefing.ui.widgets.excerpts import ExcerptList
+from briefing.ui.widgets.rows import RowList
+from briefing.ui.widgets.timeline import Timeline
+from briefing.ui.widgets.topics import TopicTree
+
+SCREENS = "briefing.ui.screens"
+
+
+class MainScreen(Screen[None]):
+    """Topics narrow the timeline and excerpts; an event narrows the excerpts to its own."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings(MAIN_COMMANDS)]
+    COMMANDS: ClassVar[set[Any]] = {JumpProvider, CommandsProvider}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012
+
+    topic_filter: var[str | None] = var(None)
+    """The topic (with its subtopics) the timeline and excerpts are narrowed to."""
+    entity_filter: var[str | None] = var(None)
+    """The entity the timeline and excerpts are narrowed to."""
+    event_filter: var[str | None] = var(None)
+    """The event whose excerpts alone the excerpts pane shows."""
+
+    def __init__(self, brief: Brief) -> None:
+        super().__init__()
+        self.brief = brief
+
+    def compose(self) -> ComposeResult:
+        """Header, filter bar, the four panes, and the footer with the citation style."""
+        yield BriefHeader(self.brief)
+        yield FilterBar(id="filters")
+        with Container(id="panes"):
+            yield TopicTree(self.brief, id="topics")
+            yield Timeline(self.brief, id="timeline")
+            yield ExcerptList(self.brief, id="excerpts")
+            yield DetailPane(self.brief, id="detail")
+        with Horizontal(id="bottom"):
+            yield Footer()
+            yield StyleIndicator(id="style")
+
+    def on_mount(self) -> None:
+        """Fill the panes and follow the app's citation style."""
+        self.query_one(TopicTree).border_title = "Topics"
+        self.query_one(DetailPane).border_title = "Detail"
+        self._apply_filters()
+        self.watch(self.app, "citation_style", self.query_one(StyleIndicator).show_style)
+        self.query_one(Timeline).focus()
+
+    # Filtering ----------------------------------------------------------------
+
+    def _passes(self, item: Event | Excerpt) -> bool:
+        """Whether the topic and entity filters let this event or excerpt through."""
+        if self.topic_filter and not self._topic_ids().intersection(item.topics):
+            return False
+        return not (self.entity_filter and self.entity_filter not in item.entities)
+
+    def _topic_ids(self) -> set[str]:
+        return set(self.brief.topic_and_descendants(self.topic_filter or ""))
+
+    def shown_events(self) -> tuple[Event, ...]:
+        """The events the timeline shows under the current filters."""
+        if not (self.topic_filter or self.entity_filter):
+            return self.brief.events
+        return tuple(e for e in self.brief.events if self._passes(e))
+
+    def shown_excerpts(self) -> tuple[Excerpt, ...]:
+        """The excerpts the excerpts pane shows: the event's, or those the filters allow."""
+        if self.event_filter:
+            return self.brief.excerpts_of(self.brief.event(self.event_filter).excerpts)
+        if not (self.topic_filter or self.entity_filter):
+            return self.brief.excerpts
+        topics = self._topic_ids() if self.topic_filter else None
+        entity = self.entity_filter
+        return tuple(
+            x
+            for x in self.brief.excerpts
+            if (topics is None or topics.intersection(x.topics))
+            and (entity is None or entity in x.entities)
+        )
+
+    def _apply_filters(self, event: str | None = None, excerpt: str | None = None) -> None:
+        """Refill the timeline and excerpts, keeping (or moving) their cursors."""
+        timeline, excerpts = self.query_one(Timeline), self.query_one(ExcerptList)
+        keep_event = event or (ev.id if (ev := self._cursor_event()) else None)
+        keep_excerpt = excerpt or (x.id if (x := self._cursor_excerpt()) else None)
+        timeline.show_events(self.shown_events(), select=keep_event)
+        excerpts.show_excerpts(self.shown_excerpts(), select=keep_excerpt)
+        self._show_titles()
+
+    def _show_titles(self) -> None:
+        """Pane titles with counts, and the filter bar."""
+        timeline, excerpts = self.query_one(Timeline), self.query_one(ExcerptList)
+        filtered = bool(self.topic_filter or self.entity_filter)
+        of_events = f"{timeline.event_count:,} of " if filtered else ""
+        timeline.border_title = f"Timeline · {of_events}{len(self.brief.events):,}"
+        of_all = f" of {len(self.brief.excerpts):,}" if filtered or self.event_filter else ""
+        scope = " of the event" if self.event_filter else ""
+        excerpts.border_title = f"Excerpts{scope} · {len(excerpts.excerpts):,}{of_all}"
+        self.query_one(FilterBar).show_filters(self.filter_parts())
+
+    def filter_parts(self) -> list[tuple[str, str]]:
+        """The active filters as (label, value) pairs, for the filter bar."""
+        parts: list[tuple[str, str]] = []
+        if self.topic_filter:
+            path = self.brief.topic_path(self.topic_filter)
+            parts.append(("Topic", " › ".join(t.title for t in path)))
+        if self.entity_filter:
+            parts.append(("Entity", self.brief.entity(self.entity_filter).name))
+        if self.event_filter:
+            event = self.brief.event(self.event_filter)
+            parts.append(("Event", f"{event.date.show()} {event.title}"))
+        return parts
+
+    def narrow(self, *, topic: str | None = None, entity: str | None = None) -> None:
+        """Set the topic and entity filters (None clears) and drop any event narrowing."""
+        self.topic_filter, self.entity_filter, self.event_filter = topic, entity, None
+        self._apply_filters()
+
+    # Messages from the panes -----------------------------------------------------
+
+    @on(Tree.NodeHighlighted, "#topics")
+    def _topic_highlighted(self, message: Tree.NodeHighlighted[str]) -> None:
+        self.query_one(DetailPane).show(message.node.data or None)
+
+    @on(Tree.NodeSelected, "#topics")
+    def _topic_chosen(self, message: Tree.NodeSelected[str]) -> None:
+        self.narrow(topic=message.node.data or None, entity=self.entity_filter)
+
+    @on(RowList.Highlighted)
+    def _row_highlighted(self, message: RowList.Highlighted) -> None:
+        if message.control.has_focus:
+            self.query_one(DetailPane).show(self._item_in(message.control))
+
+    @on(Timeline.Chosen, "#timeline")
+    def _event_chosen(self, message: RowList.Chosen) -> None:
+        event = self.query_one(Timeline).event_at(message.index)
+        if event is not None:
+            self.event_filter = event.id
+            excerpts = self.query_one(ExcerptList)
+            excerpts.show_excerpts(self.shown_excerpts())
+            self._show_titles()
+            excerpts.focus()
+
+    @on(ExcerptList.Chosen, "#excerpts")
+    def _excerpt_chosen(self) -> None:
+        self.action_open_source()
+
+    def on_descendant_focus(self, message: Any) -> None:
+        """The detail pane follows whichever list has the focus."""
+        if isinstance(message.widget, (RowList, TopicTree)):
+            self.query_one(DetailPane).show(self._item_in(message.widget))
+
+    # Selection -------------------------------------------------------------------
+
+    def _cursor_event(self) -> Event | None:
+        timeline = self.query_one(Timeline)
+        return timeline.event_at(timeline.cursor)
+
+    def _cursor_excerpt(self) -> Excerpt | None:
+        excerpts = self.query_one(ExcerptList)
+        return excerpts.excerpt_at(excerpts.cursor)
+
+    def _item_in(self, pane: Widget) -> str | None:
+        """The id of the item under the cursor of a pane."""
+        if isinstance(pane, Timeline):
+            return ev.id if (ev := self._cursor_event()) else None
+        if isinstance(pane, ExcerptList):
+            return x.id if (x := self._cursor_excerpt()) else None
+        if isinstance(pane, TopicTree):
+            return pane.highlighted_topic or None
+        if isinstance(pane, DetailPane):
+            return pane.item_id
+        return None
+
+    def selected_item_id(self) -> str | None:
+        """The item under the cursor in the focused pane."""
+        focused = self.focused
+        while focused is not None and not isinstance(focused, (RowList, TopicTree, DetailPane)):
+            focused = focused.parent if isinstance(focused.parent, Widget) else None
+        return None if focused is None else self._item_in(focused)
+
+    def show_item(self, item_id: str) -> None:
+        """Select and focus an item in its own pane, clearing filters that would hide it;
+        entities filter, and figures, disputes and sources open their own screens."""
+        item = self.brief.get(item_id)
+        if item is None:
+            self.notify(
+                f"Nothing in this brief has the id {item_id!r}.", severity="error", markup=False
+            )
+            return
+        if isinstance(item, (Event, Excerpt)):
+            self._reveal(item)
+        elif isinstance(item, Topic):
+            self.narrow(topic=item.id, entity=self.entity_filter)
+            tree = self.query_one(TopicTree)
+            tree.select_topic(item.id)
+            tree.focus()
+        elif isinstance(item, Entity):
+            self.narrow(topic=None, entity=item.id)
+            self.query_one(Timeline).focus()
+        else:
+            self._open_screen_for(item)
+
+    def _reveal(self, item: Event | Excerpt) -> None:
+        """Show an event or excerpt, dropping just the filters that hide it."""
+        if self.topic_filter and not self._topic_ids().intersection(item.topics):
+            self.topic_filter = None
+        if self.entity_filter and self.entity_filter not in item.entities:
+            self.entity_filter = None
+        if isinstance(item, Event):
+            self._apply_filters(event=item.id)
+            self.query_one(Timeline).focus()
+            return
+        if self.event_filter and item.id not in self.brief.event(self.event_filter).excerpts:
+            self.event_filter = None
+        self._apply_filters(excerpt=item.id)
+        self.query_one(ExcerptList).focus()
+
+    def _open_screen_for(self, item: Item) -> None:
+        """Figures, disputes and sources are shown on their own screens."""
+        if isinstance(item, Source):
+            self._push("reader", "SourceReaderScreen", self.brief, item.id)
+        elif item.item_kind == "figure":
+            self._push("figures", "FiguresScreen", self.brief, item.id)
+        elif item.item_kind == "dispute":
+            self._push("disputes", "DisputesScreen", self.brief, item.id)
+
+    # Other screens -------------------------------------------------------------------
+
+    def _push(self, module: str, name: str, *args: Any) -> None:
+        """Push another engineer's screen; whatever id it dismisses with is shown here."""
+        screen_class = optional(f"{SCREENS}.{module}", name)
+        if screen_class is None:
+            self.notify(f"{name} is not available yet.", severity="warning")
+            return
+        self.app.push_screen(screen_class(*args), callback=self._returned)
+
+    def _returned(self, item_id: object) -> None:
+        if isinstance(item_id, str):
+            self.show_item(item_id)
+
+    def _helper(self, name: str) -> Callable[..., None] | None:
+        helper: Callable[..., None] | None = optional("briefing.ui.copying", name)
+        if helper is None:
+            self.notify("Copying is not available yet.", severity="warning")
+        return helper
+
+    # Actions (one per command in briefing.ui.commands) ------------------------------
+
+    def action_open_source(self) -> None:
+        """Open the selected excerpt's article at its paragraph (or the source itself)."""
+        item = self.brief.get(self.selected_item_id() or "")
+        if isinstance(item, Event) and item.excerpts:
+            item = self.brief.excerpt(item.excerpts[0])
+        if isinstance(item, Excerpt):
+            self._push("reader", "SourceReaderScreen", self.brief, item.source, item.id)
+        elif isinstance(item, Source):
+            self._push("reader", "SourceReaderScreen", self.brief, item.id)
+        else:
+            self.notify("Select an excerpt or an event to open its article.")
+
+    def action_search(self) -> None:
+        """Search the whole brief."""
+        self._push("search", "SearchScreen", self.brief)
+
+    def action_copy(self) -> None:
+        """Copy the selected item with its citation, in the current style."""
+        item_id = self.selected_item_id()
+        copy_item = self._helper("copy_item")
+        if copy_item is not None and item_id is not None:
+            copy_item(self.app, self.brief, item_id, getattr(self.app, "citation_style", "plain"))
+
+    def action_add_to_basket(self) -> None:
+        """Add the selected item to the basket."""
+        item_id = self.selected_item_id()
+        add = self._helper("add_to_basket")
+        if add is not None and item_id is not None:
+            add(self.app, self.brief, item_id)
+
+    def action_basket(self) -> None:
+        """Show the basket."""
+        self._push("basket", "BasketScreen", self.brief)
+
+    def action_cycle_style(self) -> None:
+        """Move to the next citation style."""
+        cycle = getattr(self.app, "cycle_citation_style", None)
+        if cycle is not None:
+            cycle()
+
+    def action_disputes(self) -> None:
+        """Show the disputes."""
+        self._push("disputes", "DisputesScreen", self.brief)
+
+    def action_figures(self) -> None:
+        """Show the figures."""
+        self._push("figures", "FiguresScreen", self.brief)
+
+    def action_entities(self) -> None:
+        """Show the entities; choosing one filters by it."""
+        self._push("entities", "EntitiesScreen", self.brief)
+
+    def action_help(self) -> None:
+        """Show every key."""
+        self._push("help", "HelpScreen")
+
+    def action_clear_filters(self) -> None:
+        """Drop every filter and narrowing."""
+        self.narrow(topic=None, entity=None)
+        self.query_one(TopicTree).select_topic("")
+
+    def action_back(self) -> None:
+        """Undo the last narrowing: the event first, then the entity, then the topic."""
+        if self.event_filter:
+            self.event_filter = None
+            self._apply_filters()
+            self.query_one(Timeline).focus()
+        elif self.entity_filter:
+            self.narrow(topic=self.topic_filter, entity=None)
+        elif self.topic_filter:
+            self.action_clear_filters()
+
+    async def action_quit(self) -> None:
+        """Quit with exit status 0."""
+        self.app.exit(return_code=0)

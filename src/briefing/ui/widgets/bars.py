@@ -1,0 +1,59 @@
+"""One-line bars of the main screen: the brief's header and the active filters."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from briefing.model import Brief
+from briefing.ui.text import safe_line
+
+
+class BriefHeader(Horizontal):
+    """The brief's title and subtitle on the left, its "as of" date on the right."""
+
+    def __init__(self, brief: Brief) -> None:
+        super().__init__(id="header")
+        self.brief = brief
+
+    def compose(self) -> ComposeResult:
+        """Title (cut with an ellipsis when narrow) and date (always whole)."""
+        title = safe_line(self.brief.title, "bold")
+        if self.brief.subtitle:
+            title.append(" — ")
+            title.append_text(safe_line(self.brief.subtitle))
+        yield Static(title, id="header-title")
+        yield Static(Text(f"as of {self.brief.as_of.show()}"), id="header-date")
+
+
+def filter_text(parts: list[tuple[str, str]]) -> Text:
+    """`Topic: Trade › Ports · Entity: Su-57` from (label, untrusted value) pairs."""
+    text = Text("Filtered by ", end="")
+    for number, (label, value) in enumerate(parts):
+        if number:
+            text.append("  ·  ")
+        text.append(f"{label}: ", style="bold")
+        text.append_text(safe_line(value))
+    text.append("   (Esc: undo last, x: clear all)", style="dim")
+    text.no_wrap = True
+    text.overflow = "ellipsis"
+    return text
+
+
+class FilterBar(Static):
+    """Shows the active filters; hidden while nothing is filtered."""
+
+    def show_filters(self, parts: list[tuple[str, str]]) -> None:
+        """Show these filters, or hide the bar when there are none."""
+        self.display = bool(parts)
+        self.update(filter_text(parts) if parts else "")
+
+
+class StyleIndicator(Static):
+    """The citation style `c` copies with, next to the footer."""
+
+    def show_style(self, style: str) -> None:
+        """Show the style's name."""
+        self.update(Text(f" cite: {style} ", no_wrap=True))

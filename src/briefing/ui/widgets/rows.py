@@ -1,0 +1,238 @@
+"""A virtual list of wrapped rows: only the rows on screen are ever rendered.
+
+`OptionList` measures every option's wrapped height up front, which takes seconds at 100k
+rows. Here the scroll position counts rows, not lines: `scroll_y` is the first row shown,
+so opening, scrolling and moving the cursor cost the same at 10 rows or 100k.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+class RowList(ScrollView, can_focus=True):
+    """A focusable list whose rows are Rich `Text`, wrapped to the width and drawn lazily.
+
+    Subclasses say how many rows there are (`row_count`), draw one (`row_text`), and which
+    rows the cursor may rest on (`row_selectable`: headings are not).
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--cursor"}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+        Binding("enter", "choose", "Choose", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(-1, always_update=True, init=False)
+    """The row under the cursor, or -1 when the list is empty."""
+
+    class Highlighted(Message):
+        """The cursor moved onto a row."""
+
+        def __init__(self, row_list: RowList, index: int) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.index = index
+
+        @property
+        def control(self) -> RowList:
+            """The list the cursor moved in."""
+            return self.row_list
+
+    class Chosen(Highlighted):
+        """The user pressed Enter on a row or clicked it."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._lines: list[tuple[Strip, int]] = []
+        self._lines_key: tuple[object, ...] | None = None
+        self._generation = 0
+
+    # What subclasses provide ----------------------------------------------
+
+    def row_count(self) -> int:
+        """How many rows the list has."""
+        return 0
+
+    def row_text(self, index: int) -> Text:
+        """The row's content; it is wrapped to the list's width."""
+        return Text(str(index))
+
+    def row_lines(self, index: int, width: int) -> list[Text]:
+        """The row as lines no wider than width; by default `row_text` word-wrapped."""
+        return list(self.row_text(index).wrap(self.app.console, max(width, 1)))
+
+    def row_selectable(self, index: int) -> bool:
+        """Whether the cursor may rest on this row."""
+        return True
+
+    # Content changes --------------------------------------------------------
+
+    def rows_changed(self, cursor: int = 0) -> None:
+        """Call after the rows changed: resets the scroll and puts the cursor on `cursor`."""
+        self._generation += 1
+        count = self.row_count()
+        self.virtual_size = Size(self.size.width, count + max(self.size.height - 1, 0))
+        self.scroll_to(y=0, animate=False)
+        self.cursor = self._nearest_selectable(min(cursor, count - 1), 1)
+        self.refresh()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, self.row_count() + event.size.height - 1)
+        self.call_after_refresh(self._show_cursor)
+
+    # Cursor -----------------------------------------------------------------
+
+    def _nearest_selectable(self, index: int, step: int) -> int:
+        """The first selectable row from index in the direction of step, else the other way."""
+        count = self.row_count()
+        if count == 0:
+            return -1
+        index = max(0, min(index, count - 1))
+        for direction in (step, -step):
+            probe = index
+            while 0 <= probe < count:
+                if self.row_selectable(probe):
+                    return probe
+                probe += direction
+        return -1
+
+    def watch_cursor(self, cursor: int) -> None:
+        """Keep the cursor row on screen and tell the screen about it."""
+        self._show_cursor()
+        self.refresh()
+        if cursor >= 0:
+            self.post_message(self.Highlighted(self, cursor))
+
+    def _row_height(self, index: int) -> int:
+        return len(self.row_lines(index, self.scrollable_content_region.width))
+
+    def _show_cursor(self) -> None:
+        """Scroll so that the whole cursor row is visible."""
+        cursor, top, height = self.cursor, int(self.scroll_y), self.scrollable_content_region.height
+        if cursor < 0 or height <= 0:
+            return
+        if cursor < top:
+            self.scroll_to(y=cursor, animate=False)
+            return
+        used = 0
+        for index in range(top, cursor + 1):
+            used += self._row_height(index)
+        if used <= height:
+            return
+        new_top, used = cursor, self._row_height(cursor)
+        while new_top > 0 and used + self._row_height(new_top - 1) <= height:
+            new_top -= 1
+            used += self._row_height(new_top)
+        self.scroll_to(y=new_top, animate=False)
+
+    def move_cursor(self, step: int) -> None:
+        """Move the cursor by step selectable rows (or as far as possible)."""
+        target = self._nearest_selectable(self.cursor + step, 1 if step > 0 else -1)
+        if target >= 0:
+            self.cursor = target
+
+    def action_cursor_up(self) -> None:
+        """Move the cursor up a row."""
+        self.move_cursor(-1)
+
+    def action_cursor_down(self) -> None:
+        """Move the cursor down a row."""
+        self.move_cursor(1)
+
+    def action_page_up(self) -> None:
+        """Move the cursor up by about a screenful of rows."""
+        self.move_cursor(-max(len({row for _, row in self._lines}) - 1, 1))
+
+    def action_page_down(self) -> None:
+        """Move the cursor down by about a screenful of rows."""
+        self.move_cursor(max(len({row for _, row in self._lines}) - 1, 1))
+
+    def action_first(self) -> None:
+        """Move the cursor to the first row."""
+        self.cursor = self._nearest_selectable(0, 1)
+
+    def action_last(self) -> None:
+        """Move the cursor to the last row."""
+        self.cursor = self._nearest_selectable(self.row_count() - 1, -1)
+
+    def action_choose(self) -> None:
+        """Tell the screen the cursor row was chosen."""
+        if self.cursor >= 0:
+            self.post_message(self.Chosen(self, self.cursor))
+
+    async def _on_click(self, event: events.Click) -> None:
+        """A click puts the cursor on the row under the pointer; a double click chooses it."""
+        index = self.row_at(event.y)
+        if index is not None and self.row_selectable(index):
+            self.cursor = index
+            if event.chain >= 2:
+                self.action_choose()
+
+    def row_at(self, y: int) -> int | None:
+        """The row drawn at line y of the widget, if any."""
+        self._layout_lines()
+        return self._lines[y][1] if 0 <= y < len(self._lines) else None
+
+    # Drawing ----------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        """Theme or focus changed: redraw with the new styles."""
+        super().notify_style_update()
+        self._lines_key = None
+
+    def _layout_lines(self) -> None:
+        """Wrap the rows from the top of the view until the view is full."""
+        region = self.scrollable_content_region
+        width, height, top = region.width, region.height, int(self.scroll_y)
+        key = (width, height, top, self.cursor, self._generation, self.has_focus, self.app.theme)
+        if key == self._lines_key:
+            return
+        self._lines_key = key
+        base = self.rich_style
+        cursor_style = base + self.get_component_rich_style("row-list--cursor")
+        lines: list[tuple[Strip, int]] = []
+        index, count = top, self.row_count()
+        while len(lines) < height and index < count:
+            style = cursor_style if index == self.cursor else base
+            for line in self.row_lines(index, width):
+                # Text.render leaves the Text's own style out; add it under the spans.
+                own = line.style if isinstance(line.style, Style) else Style.parse(line.style)
+                segments = Segment.apply_style(line.render(self.app.console), style + own)
+                strip = Strip(segments).extend_cell_length(width, style)
+                lines.append((strip.crop(0, width), index))
+            index += 1
+        self._lines = lines
+
+    def render_line(self, y: int) -> Strip:
+        """One line of the view."""
+        self._layout_lines()
+        if y < len(self._lines):
+            return self._lines[y][0]
+        return Strip.blank(self.scrollable_content_region.width, self.rich_style)
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        """Scrolling changes which rows are drawn."""
+        super().watch_scroll_y(old, new)
+        self.refresh()
+
+
+def row_style(widget: RowList, name: str) -> Style:
+    """A component style of the widget, for subclasses drawing their rows."""
+    return widget.get_component_rich_style(name, partial=True)

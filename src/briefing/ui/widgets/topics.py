@@ -1,0 +1,79 @@
+"""The Topics pane: the topic tree, each topic with how many excerpts it holds."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from briefing.model import Brief
+from briefing.ui.text import safe_line
+
+ALL_TOPICS = ""
+"""The root node's data: choosing it clears the topic filter."""
+
+
+def deep_counts(brief: Brief) -> dict[str, int]:
+    """Excerpts under each topic and its subtopics, counted once each (one pass per topic)."""
+    direct = brief.links["topic_excerpts"]
+    counts: dict[str, int] = {}
+    for topic in brief.topics:
+        ids: set[str] = set()
+        for topic_id in brief.topic_and_descendants(topic.id):
+            ids.update(direct.get(topic_id, ()))
+        counts[topic.id] = len(ids)
+    return counts
+
+
+class TopicTree(Tree[str]):
+    """Topics as a tree; node data is the topic id ("" for the root, meaning all topics)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def __init__(self, brief: Brief, *, id: str | None = None) -> None:
+        label = Text.assemble("All topics ", (f"{len(brief.excerpts):,}", "dim"))
+        super().__init__(label, data=ALL_TOPICS, id=id)
+        self.brief = brief
+        self.show_root = True
+        self.guide_depth = 2
+        self.auto_expand = False
+
+    def on_mount(self) -> None:
+        """Build the tree, fully expanded (briefs have tens of topics, not thousands)."""
+        counts = deep_counts(self.brief)
+        for topic in self.brief.root_topics():
+            self._add(self.root, topic.id, counts)
+        self.root.expand_all()
+
+    def _add(self, parent: TreeNode[str], topic_id: str, counts: dict[str, int]) -> None:
+        topic = self.brief.topic(topic_id)
+        label = Text.assemble(safe_line(topic.title), " ", (f"{counts[topic_id]:,}", "dim"))
+        children = self.brief.subtopics(topic_id)
+        node = parent.add(label, data=topic_id, allow_expand=bool(children))
+        for child in children:
+            self._add(node, child.id, counts)
+
+    def select_topic(self, topic_id: str) -> None:
+        """Put the cursor on a topic's node (the root for "")."""
+        for node in self._walk(self.root):
+            if node.data == topic_id:
+                self.move_cursor(node)
+                return
+
+    def _walk(self, node: TreeNode[str]) -> list[TreeNode[str]]:
+        found = [node]
+        for child in node.children:
+            found.extend(self._walk(child))
+        return found
+
+    @property
+    def highlighted_topic(self) -> str | None:
+        """The topic id under the cursor ("" for all topics), if any."""
+        node = self.cursor_node
+        return None if node is None else node.data
