@@ -1,0 +1,126 @@
+"""The search query language, and the folding that makes matching case- and accent-blind.
+
+A query is words that must all match (`deal port`), `"quoted phrases"` that must appear
+exactly, `-word` or `-"phrase"` to exclude, and filters `topic:`, `source:`, `entity:`,
+`kind:` and `year:`. Text is compared folded: NFKD with combining marks dropped, casefolded,
+and every run of punctuation or space made one space, so "Lúcio" and "lucio", "Su-57" and
+"su 57" are the same words. `fold_with_map` keeps each folded character's original offset,
+so a match found in folded text is highlighted in the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+FILTERS: tuple[str, ...] = ("topic", "source", "entity", "kind", "year")
+_NON_WORD = re.compile(r"[\W_]+")
+_TOKEN = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"?|(\S*))')
+
+
+@lru_cache(maxsize=4096)
+def fold_char(char: str) -> str:
+    """One character folded: accents dropped, casefolded, punctuation made a space."""
+    if char.isascii():
+        return char.lower() if char.isalnum() else " "
+    decomposed = unicodedata.normalize("NFKD", char)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return "".join(c if c.isalnum() else " " for c in bare)
+
+
+def fold(text: str) -> str:
+    """Text folded for matching: lower case, no accents, single spaces between words."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    if not decomposed.isascii():
+        decomposed = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", decomposed.casefold()).strip()
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Text folded like `fold`, and for each folded character its offset in `text`.
+
+    The map has one extra entry, `len(text)`, so a match's end maps back too.
+    """
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        for piece in fold_char(char):
+            if piece == " " and (not chars or chars[-1] == " "):
+                continue
+            chars.append(piece)
+            offsets.append(index)
+    if chars and chars[-1] == " ":
+        chars.pop()
+        offsets.pop()
+    offsets.append(len(text))
+    return "".join(chars), offsets
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed query: folded words and phrases, exclusions, and filter values."""
+
+    words: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing would narrow the search (no words, phrases or filters)."""
+        return not (self.words or self.phrases or self.filters)
+
+    @property
+    def phrase(self) -> str:
+        """The plain words in the order typed, which rank highest when found together."""
+        return " ".join(self.words)
+
+
+def parse_query(text: str) -> Query:
+    """Parse what the user typed; anything unrecognised is searched as plain words."""
+    words: list[str] = []
+    phrases: list[str] = []
+    excluded: list[str] = []
+    filters: dict[str, list[str]] = {}
+    for match in _TOKEN.finditer(text):
+        minus, name, quoted, bare = match.groups()
+        value = quoted if quoted is not None else bare
+        if name and name.lower() in FILTERS:
+            if value.strip():
+                filters.setdefault(name.lower(), []).append(value.strip())
+            continue
+        if name:
+            value = f"{name}:{value}"
+        folded = fold(value)
+        if not folded:
+            continue
+        if minus:
+            excluded.append(folded)
+        elif quoted is not None:
+            phrases.append(folded)
+        else:
+            words.extend(folded.split())
+    frozen = {name: tuple(values) for name, values in filters.items()}
+    return Query(tuple(words), tuple(phrases), tuple(excluded), frozen)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """The whitespace-separated token under the cursor, and where it stands."""
+
+    text: str
+    start: int
+    end: int
+
+
+def token_at(text: str, cursor: int) -> Token:
+    """The token the cursor is in or just after (empty when it stands on white space)."""
+    start = cursor
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = cursor
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return Token(text[start:end], start, end)
