@@ -159,7 +159,7 @@ def markdown_reference(ref: Reference, paragraph: int | None = None) -> str:
         f"¶ {paragraph}" if paragraph else "",
         f"<{ref.url}>" if ref.url else "",
     ]
-    return ", ".join(p for p in parts if p) + "."
+    return end_with(", ".join(p for p in parts if p))
 
 
 # APA 7 -------------------------------------------------------------------------

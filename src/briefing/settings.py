@@ -1,0 +1,51 @@
+"""The user's settings: `config.toml` in the config folder, e.g. `style = "apa"`.
+
+A missing file gives the defaults. A damaged file, an unknown key or a bad value never
+stops the reader: `load()` keeps the defaults for what it cannot use and says why in
+`Settings.warnings`, for the CLI to print and the UI to show as a notification.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.citations import STYLES
+from briefing.storage import config_dir
+
+DEFAULT_STYLE = "plain"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What the user chose, and what could not be read."""
+
+    style: str = DEFAULT_STYLE
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+
+def config_path() -> Path:
+    """Where the settings live: `config_dir()/config.toml`."""
+    return config_dir() / "config.toml"
+
+
+def load(path: Path | None = None) -> Settings:
+    """Read the settings; defaults with a warning for anything unreadable or unknown."""
+    path = path or config_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return Settings(warnings=(f"{path}: cannot be read ({error}); using the defaults",))
+    warnings = [
+        f"{path}: unknown setting {key!r} ignored (known: style)" for key in data if key != "style"
+    ]
+    style = data.get("style", DEFAULT_STYLE)
+    if not isinstance(style, str) or style not in STYLES:
+        warnings.append(
+            f"{path}: style {style!r} is not one of {', '.join(STYLES)}; using {DEFAULT_STYLE!r}"
+        )
+        style = DEFAULT_STYLE
+    return Settings(style=style, warnings=tuple(warnings))

@@ -1,0 +1,58 @@
+"""The config file: chosen style, and defaults with a warning for anything damaged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing import settings
+from briefing.settings import Settings, config_path, load
+
+
+def _write(text: str | bytes) -> Path:
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_no_file_gives_the_default_style_without_warnings() -> None:
+    assert load() == Settings(style=settings.DEFAULT_STYLE)
+    assert load().warnings == ()
+
+
+def test_config_file_chooses_the_style(user_folders: Path) -> None:
+    path = _write('style = "apa"\n')
+    assert path.is_relative_to(user_folders / "config")
+    assert load().style == "apa"
+    assert load().warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ('style = "harvard"\n', "'harvard' is not one of plain, markdown, apa"),
+        ("style = 3\n", "3 is not one of"),
+        ('style = "apa\n', "cannot be read"),
+        (b"style = '\xff'\n", "cannot be read"),
+        ('stlye = "mla"\n', "unknown setting 'stlye'"),
+    ],
+)
+def test_damaged_or_unknown_values_give_defaults_and_a_warning(
+    content: str | bytes, expected: str
+) -> None:
+    _write(content)
+    loaded = load()
+    assert loaded.style == settings.DEFAULT_STYLE
+    assert len(loaded.warnings) == 1
+    assert expected in loaded.warnings[0]
+    assert str(config_path()) in loaded.warnings[0]
+
+
+def test_a_folder_in_place_of_the_file_is_a_warning_not_a_crash() -> None:
+    config_path().mkdir(parents=True)
+    assert "cannot be read" in load().warnings[0]
