@@ -53,7 +53,7 @@ MAIN_COMMANDS: tuple[Command, ...] = (
     Command("copy", "c", "Copy", "Copy the selected item with its citation"),
     Command("add_to_basket", "a", "Add", "Add the selected item to the basket", show=False),
     Command("basket", "b", "Basket", "Show the basket of collected items", show=False),
-    Command("cycle_style", "s", "Style", "Cycle the citation style used for copying"),
+    Command("cycle_style", "s", "Style", "Cycle the citation style used for copying", show=False),
     Command("disputes", "d", "Disputes", "Show the disputes between sources", show=False),
     Command("figures", "f", "Figures", "Show the key figures as a table", show=False),
     Command("entities", "e", "Entities", "Show people, places and organisations", show=False),

@@ -121,6 +121,14 @@ class MainScreen(Screen[None]):
         scope = " of the event" if self.event_filter else ""
         excerpts.border_title = f"Excerpts{scope} · {len(excerpts.excerpts):,}{of_all}"
         self.query_one(FilterBar).show_filters(self.filter_parts())
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Back and Clear only matter (and only show in the footer) while something is
+        narrowed."""
+        if action in ("back", "clear_filters"):
+            return bool(self.topic_filter or self.entity_filter or self.event_filter)
+        return True
 
     def filter_parts(self) -> list[tuple[str, str]]:
         """The active filters as (label, value) pairs, for the filter bar."""

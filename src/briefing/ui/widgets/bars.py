@@ -52,8 +52,12 @@ class FilterBar(Static):
 
 
 class StyleIndicator(Static):
-    """The citation style `c` copies with, next to the footer."""
+    """The citation style `c` copies with, next to the footer; `s` (or a click) cycles it."""
 
     def show_style(self, style: str) -> None:
-        """Show the style's name."""
-        self.update(Text(f" cite: {style} ", no_wrap=True))
+        """Show the key and the style's name."""
+        self.update(Text.assemble((" s ", "bold"), (f"cite: {style} ", ""), no_wrap=True))
+
+    async def on_click(self) -> None:
+        """A click cycles the style, like `s`."""
+        await self.run_action("screen.cycle_style")

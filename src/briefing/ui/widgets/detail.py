@@ -101,9 +101,8 @@ def _event(d: Describer, event: Event) -> None:
 def _excerpt(d: Describer, excerpt: Excerpt) -> None:
     brief = d.brief
     source = brief.source(excerpt.source)
-    d.text.append("“")
     d.text.append_text(safe(excerpt.quote, "italic"))
-    d.text.append("”\n\n")
+    d.text.append("\n\n")
     d.field("Source", d.source_line(source))
     d.field("Paragraph", f"¶ {excerpt.paragraph}")
     d.field("Note", excerpt.note)

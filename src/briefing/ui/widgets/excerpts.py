@@ -42,12 +42,11 @@ class ExcerptList(RowList):
         return len(self.excerpts)
 
     def row_text(self, index: int) -> Text:
-        """The quote, then `— Source title, ¶ N` on the next line."""
+        """The quote as written (it may hold its own quotation marks), then its source."""
         excerpt = self.excerpts[index]
         source = self.brief.source(excerpt.source)
-        text = Text("“", end="")
-        text.append_text(safe(excerpt.quote))
-        text.append("”\n")
+        text = safe(excerpt.quote)
+        text.append("\n")
         where = Text("  — ", style=row_style(self, "excerpts--source"), end="")
         where.append_text(safe_line(source.outlet or source.title))
         where.append(f", ¶ {excerpt.paragraph}")

@@ -220,6 +220,11 @@ class RowList(ScrollView, can_focus=True):
             index += 1
         self._lines = lines
 
+    def visible_lines(self) -> list[str]:
+        """The text of the lines on screen, as the user reads them."""
+        self._layout_lines()
+        return [strip.text.rstrip() for strip, _ in self._lines]
+
     def render_line(self, y: int) -> Strip:
         """One line of the view."""
         self._layout_lines()

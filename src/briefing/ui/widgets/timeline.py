@@ -72,7 +72,7 @@ class Timeline(RowList):
         row = self.rows[index]
         if isinstance(row, int):
             return Text(f"{row}", style=row_style(self, "timeline--year"))
-        return Text.assemble(row.date.show(), " ", self._body(row))
+        return Text.assemble(row.date.show(), " ", self._body(row), self._count(row))
 
     def row_lines(self, index: int, width: int) -> list[Text]:
         """An event's title wraps beside its date, not under it."""
@@ -81,7 +81,12 @@ class Timeline(RowList):
             return [self.row_text(index)]
         date = row.date.show()
         gutter = max(DATE_WIDTH, len(date) + 1)
-        lines = self._body(row).wrap(self.app.console, max(width - gutter, 8))
+        lines = list(self._body(row).wrap(self.app.console, max(width - gutter, 8)))
+        count = self._count(row)
+        if lines[-1].cell_len + count.cell_len <= width - gutter:
+            lines[-1].append_text(count)
+        else:
+            lines.append(count[2:])
         first = Text(date.ljust(gutter), style=row_style(self, "timeline--date"), end="")
         result: list[Text] = []
         for number, line in enumerate(lines):
@@ -91,13 +96,16 @@ class Timeline(RowList):
         return result
 
     def _body(self, event: Event) -> Text:
-        """The marker (hollow for a single source), the title and the source count."""
-        sources = len(self.brief.event_sources(event))
-        single = sources <= 1
+        """The marker (hollow for a single source) and the title."""
+        single = len(self.brief.event_sources(event)) <= 1
         marker = row_style(self, "timeline--single" if single else "timeline--sourced")
         body = Text("○ " if single else "● ", style="", end="")
         body.stylize(marker, 0, 1)
         body.append_text(safe(event.title))
-        count = f"  {sources} source{'s' if sources != 1 else ''}"
-        body.append(count, row_style(self, "timeline--single"))
         return body
+
+    def _count(self, event: Event) -> Text:
+        """`  2 sources`, dim: kept whole on the title's last line or the next."""
+        sources = len(self.brief.event_sources(event))
+        plural = "s" if sources != 1 else ""
+        return Text(f"  {sources} source{plural}", style=row_style(self, "timeline--single"))

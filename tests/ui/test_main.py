@@ -1,0 +1,217 @@
+"""The main screen, driven with Pilot on the sample brief: panes, filters, keys, navigation."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from briefing.model import Brief
+from briefing.ui.app import BriefingApp
+from briefing.ui.screens.main import MainScreen
+from briefing.ui.widgets.excerpts import ExcerptList
+from briefing.ui.widgets.rows import RowList
+from briefing.ui.widgets.timeline import Timeline
+from briefing.ui.widgets.topics import TopicTree
+
+SIZE = (120, 40)
+
+
+def main(app: BriefingApp) -> MainScreen:
+    """The main screen (asserting it is the one showing)."""
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+def shown(app: BriefingApp, pane: type[RowList]) -> str:
+    """The text of a list pane as it is on screen, one string."""
+    return "\n".join(main(app).query_one(pane).visible_lines()).replace("\u00a0", " ")
+
+
+def filter_bar(app: BriefingApp) -> str:
+    """What the filter bar says, or "" while it is hidden."""
+    bar = main(app).query_one("#filters", Static)
+    content = bar.content
+    return (content.plain if isinstance(content, Text) else str(content)) if bar.display else ""
+
+
+async def test_header_and_three_panes_show(app: BriefingApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        title = screen.query_one("#header-title", Static).content
+        assert isinstance(title, Text)
+        assert title.plain == "Harbours and fighters — A brief written for the tests"
+        date = screen.query_one("#header-date", Static).content
+        assert isinstance(date, Text) and date.plain == "as of 1 Oct 2024"
+        assert screen.query_one(TopicTree).border_title == "Topics"
+        assert str(screen.query_one(Timeline).border_title).startswith("Timeline · 4")
+        assert str(screen.query_one(ExcerptList).border_title).startswith("Excerpts · 10")
+        timeline = shown(app, Timeline)
+        assert "2021" in timeline and "c. 2021" not in timeline
+        assert "c. 2026" in timeline and "Sep 2024" in timeline
+        assert "Su-57 order placed" in timeline
+
+
+async def test_timeline_marks_sources_and_years(sample: Brief) -> None:
+    from dataclasses import replace
+
+    deal = replace(sample.event("ev-deal"), excerpts=("q-deal-signed", "q-triple"))
+    events = tuple(deal if e.id == "ev-deal" else e for e in sample.events)
+    app = BriefingApp(replace(sample, events=events))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lines = main(app).query_one(Timeline).visible_lines()
+        years = [line for line in lines if line in ("2021", "2024", "2026")]
+        assert years == ["2021", "2024", "2026"]
+        text = " ".join(" ".join(lines).split())
+        assert "○ Su-57 order placed 1 source" in text
+        assert "● Kaliningrad port signs" in text and "2 sources" in text
+
+
+async def test_topic_filters_timeline_and_excerpts(app: BriefingApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        screen.query_one(TopicTree).focus()
+        await pilot.pause()
+        # All topics, Trade, Ports, Defence: choose Defence.
+        await pilot.press("down", "down", "down", "enter")
+        await pilot.pause()
+        assert screen.topic_filter == "t-defence"
+        timeline, excerpts = shown(app, Timeline), shown(app, ExcerptList)
+        assert "Su-57 order placed" in timeline and "Kaliningrad" not in timeline
+        assert "Mira Sen" in excerpts and "port authority" not in excerpts
+        assert "Topic: Defence" in filter_bar(app)
+        assert str(screen.query_one(Timeline).border_title) == "Timeline · 2 of 4"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.topic_filter is None
+        assert filter_bar(app) == ""
+        assert "Kaliningrad" in shown(app, Timeline)
+
+
+async def test_subtopic_filter_shows_path_and_clear_key(app: BriefingApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        main(app).show_item("t-ports")
+        await pilot.pause()
+        assert "Topic: Trade › Ports" in filter_bar(app)
+        assert "Summit" not in shown(app, Timeline)
+        await pilot.press("x")
+        await pilot.pause()
+        assert filter_bar(app) == "" and "Summit" in shown(app, Timeline)
+
+
+async def test_event_narrows_excerpts_and_escape_widens(app: BriefingApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        screen.show_item("ev-deal")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        excerpts = shown(app, ExcerptList)
+        assert "port authority of Kaliningrad" in excerpts and "1.2 billion" in excerpts
+        assert "Critics" not in excerpts and "Su-57" not in excerpts
+        assert screen.query_one(ExcerptList).has_focus
+        assert "Event: 3 Mar 2024" in filter_bar(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Critics" in shown(app, ExcerptList)
+        assert screen.query_one(Timeline).has_focus
+
+
+async def test_excerpts_wrap_and_show_source_and_paragraph(sample: Brief) -> None:
+    app = BriefingApp(sample)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = " ".join(line.strip() for line in shown(app, ExcerptList).splitlines())
+        assert "The port authority of Kaliningrad signed a cargo agreement with the" in text
+        assert "Northern Alliance on 3 March 2024 —" in text
+        assert "2024 — Baltic Ledger, ¶ 3 “This agreement" in text
+
+
+async def test_selected_item_follows_focus(app: BriefingApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        assert screen.selected_item_id() == "ev-order"
+        await pilot.press("j")
+        assert screen.selected_item_id() == "ev-deal"
+        await pilot.press("tab")
+        assert screen.selected_item_id() == "q-deal-signed"
+        await pilot.press("shift+tab", "shift+tab", "down")
+        assert screen.selected_item_id() == "t-trade"
+
+
+async def test_show_item_for_each_kind(app: BriefingApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        screen.show_item("t-fighters")
+        await pilot.press("tab")  # to the timeline, filtered by Fighters
+        screen.show_item("q-capacity")  # hidden by the Fighters filter: the filter goes
+        await pilot.pause()
+        assert screen.topic_filter is None and screen.selected_item_id() == "q-capacity"
+        screen.show_item("ev-summit")
+        await pilot.pause()
+        assert screen.selected_item_id() == "ev-summit"
+        screen.show_item("su-57")
+        await pilot.pause()
+        assert screen.entity_filter == "su-57" and "Entity: Su-57" in filter_bar(app)
+        assert "Summit" not in shown(app, Timeline) and "Sukhoi-57" in shown(app, ExcerptList)
+        screen.show_item("t-trade")
+        await pilot.pause()
+        assert screen.selected_item_id() == "t-trade"
+        screen.show_item("no-such-id")
+        await pilot.pause()
+        assert screen.selected_item_id() == "t-trade"
+
+
+async def test_q_quits_with_status_zero(app: BriefingApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_command_palette_jumps_to_an_event(app: BriefingApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"summit ends")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main(app).selected_item_id() == "ev-summit"
+
+
+async def test_style_key_cycles_and_shows_the_style(app: BriefingApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = app.citation_style
+        await pilot.press("s")
+        await pilot.pause()
+        indicator = main(app).query_one("#style", Static).content
+        assert isinstance(indicator, Text)
+        assert f"cite: {app.citation_style}" in indicator.plain
+        assert app.citation_style != before or before == "plain"
+
+
+async def test_markup_in_a_title_is_shown_literally(sample: Brief) -> None:
+    from dataclasses import replace
+
+    title = "[bold]Bold[/] and [@click=app.quit]click[/]"
+    brief = replace(sample, title=title)
+    app = BriefingApp(brief)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown_title = main(app).query_one("#header-title", Static).content
+        assert isinstance(shown_title, Text)
+        assert shown_title.plain.startswith(title)
+        await pilot.click("#header-title")
+        await pilot.pause()
+        assert app.is_running
