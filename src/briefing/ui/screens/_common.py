@@ -1,0 +1,81 @@
+"""Small pieces shared by the secondary screens: how an excerpt or a source is labelled."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import OptionList
+
+from briefing.model import Brief, Excerpt, Source
+from briefing.ui.text import safe, safe_line
+
+UNKNOWN = "unknown"
+OPENING_QUOTES = "“‘\"'«„"
+
+
+def excerpt_label(brief: Brief, excerpt: Excerpt) -> Text:
+    """One line naming where a quote comes from: the source's title and paragraph."""
+    source = brief.source(excerpt.source)
+    label = safe_line(source.title, "italic")
+    label.append(f"  ¶{excerpt.paragraph}", "bold")
+    return label
+
+
+def excerpt_prompt(brief: Brief, excerpt: Excerpt) -> Text:
+    """An excerpt as a list entry: the whole quote (it wraps, never cut), then its source."""
+    prompt = Text(end="")
+    quoted = excerpt.quote if excerpt.quote[:1] in OPENING_QUOTES else f"“{excerpt.quote}”"
+    prompt.append_text(safe(quoted))
+    prompt.append("\n  — ", "dim")
+    prompt.append_text(excerpt_label(brief, excerpt))
+    return prompt
+
+
+def source_value(source: Source, key: str, value: str | None) -> Text:
+    """A source's field as shown: inferred values in square brackets, missing ones "unknown"."""
+    if value is None:
+        return Text(UNKNOWN, style="dim italic", end="")
+    if source.is_inferred(key):
+        return safe_line(f"[{value}]")
+    return safe_line(value)
+
+
+def source_facts(source: Source) -> Text:
+    """The outlet, author and date of a source on one line, never inventing a value."""
+    published = source.published.show() if source.published else None
+    facts = Text(end="")
+    for index, (name, key, value) in enumerate(
+        (
+            ("Outlet", "outlet", source.outlet),
+            ("Author", "author", source.author),
+            ("Published", "published", published),
+        )
+    ):
+        if index:
+            facts.append("  ·  ", "dim")
+        facts.append(f"{name}: ", "bold")
+        facts.append_text(source_value(source, key, value))
+    return facts
+
+
+HELP_BINDING = Binding("question_mark", "show_help", "Help", id="briefing.help")
+"""The same id as the main screen's help key, so one remapping applies everywhere."""
+
+
+def show_help(screen: Screen[Any]) -> None:
+    """Open the help over this screen: it lists the keys of the screen below it."""
+    from briefing.ui.screens.help import HelpScreen
+
+    screen.app.push_screen(HelpScreen())
+
+
+class ItemList(OptionList):
+    """An option list that also moves with j and k."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+    ]

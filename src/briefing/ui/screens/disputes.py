@@ -1,0 +1,141 @@
+"""Disputes: each question the sources disagree on, the sides' excerpts side by side."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from briefing.model import Brief, Dispute, Position
+from briefing.ui.screens._common import HELP_BINDING, ItemList, excerpt_prompt, show_help
+from briefing.ui.text import safe
+
+
+class DisputesScreen(Screen[str | None]):
+    """Pick a dispute, read each side; Enter on an excerpt dismisses with its id."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back", id="disputes.back"),
+        HELP_BINDING,
+    ]
+    # Textual declares this as an instance variable, so it cannot be annotated ClassVar.
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
+        (0, "-narrow"),
+        (70, "-wide"),
+    ]
+    DEFAULT_CSS = """
+    DisputesScreen {
+        #dispute-list {
+            height: auto;
+            max-height: 7;
+            border: round $primary 60%;
+            &:focus { border: round $accent; }
+        }
+        #dispute-sides { height: 1fr; }
+        &.-narrow #dispute-sides { layout: vertical; }
+        .dispute-side {
+            width: 1fr;
+            height: 1fr;
+            border: round $primary 60%;
+            &:focus-within { border: round $accent; }
+        }
+        .dispute-claim { height: auto; padding: 0 1; color: $text; text-style: bold; }
+        .dispute-excerpts { height: 1fr; border: none; background: transparent; }
+        .dispute-excerpts > .option-list--option { padding: 0 1 1 1; }
+        #dispute-assessment {
+            height: auto;
+            max-height: 6;
+            padding: 0 1;
+            border: round $secondary 60%;
+        }
+    }
+    """
+
+    def __init__(self, brief: Brief, dispute_id: str | None = None) -> None:
+        super().__init__()
+        self.brief = brief
+        self.dispute_id = dispute_id
+
+    def compose(self) -> ComposeResult:
+        """The list of disputes above the selected one's sides and assessment."""
+        disputes = ItemList(
+            *(Option(safe(d.question), id=d.id) for d in self.brief.disputes),
+            id="dispute-list",
+        )
+        disputes.border_title = "Disputes"
+        yield disputes
+        with Vertical(id="dispute-detail"):
+            yield Horizontal(id="dispute-sides")
+            assessment = Static(id="dispute-assessment")
+            assessment.border_title = "Assessment"
+            yield assessment
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Select the dispute asked for (or the first) and focus its first side."""
+        listing = self.query_one("#dispute-list", OptionList)
+        if not self.brief.disputes:
+            self.query_one("#dispute-assessment", Static).update("This brief records no disputes.")
+            return
+        ids = [d.id for d in self.brief.disputes]
+        listing.highlighted = ids.index(self.dispute_id) if self.dispute_id in ids else 0
+        listing.focus()
+
+    @on(OptionList.OptionHighlighted, "#dispute-list")
+    async def _show_dispute(self, event: OptionList.OptionHighlighted) -> None:
+        """Show the highlighted dispute's question, sides and assessment."""
+        dispute = self.brief.items[event.option.id or ""]
+        assert isinstance(dispute, Dispute)
+        self.dispute_id = dispute.id
+        sides = self.query_one("#dispute-sides", Horizontal)
+        await sides.remove_children()
+        count = len(dispute.positions)
+        await sides.mount_all(
+            self._side(number, count, position)
+            for number, position in enumerate(dispute.positions, 1)
+        )
+        assessment = self.query_one("#dispute-assessment", Static)
+        text = safe(dispute.assessment) if dispute.assessment else Text("None given.", "dim")
+        assessment.update(text)
+
+    def _side(self, number: int, count: int, position: Position) -> Vertical:
+        """One position: its claim and its excerpts as a list."""
+        excerpts = ItemList(
+            *(
+                Option(excerpt_prompt(self.brief, self.brief.excerpt(x)), id=x)
+                for x in position.excerpts
+            ),
+            classes="dispute-excerpts",
+        )
+        side = Vertical(
+            Static(safe(position.claim), classes="dispute-claim"),
+            excerpts,
+            classes="dispute-side",
+        )
+        side.border_title = f"Side {number} of {count}"
+        return side
+
+    @on(OptionList.OptionSelected, "#dispute-list")
+    def _enter_dispute(self) -> None:
+        """Enter on a dispute moves to its first side's excerpts."""
+        self.focus_next()
+
+    @on(OptionList.OptionSelected, ".dispute-excerpts")
+    def _open_excerpt(self, event: OptionList.OptionSelected) -> None:
+        """Enter on an excerpt: the caller opens it."""
+        self.dismiss(event.option.id)
+
+    def action_show_help(self) -> None:
+        """?: the keys of this screen."""
+        show_help(self)
+
+    def action_close(self) -> None:
+        """Escape: back without choosing."""
+        self.dismiss(None)

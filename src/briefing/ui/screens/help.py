@@ -1,0 +1,111 @@
+"""Help: every key that works on the screen below, read from its live bindings."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import ActiveBinding, Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+KeyRow = tuple[str, str]
+"""The keys (as shown in the footer) and what they do."""
+
+
+def group_title(node: DOMNode) -> str:
+    """How a group of keys is headed: the app, the screen, or a pane of it."""
+    if isinstance(node, App):
+        return "Everywhere"
+    name = node.id or type(node).__name__
+    if isinstance(node, Screen):
+        return f"This screen ({type(node).__name__})"
+    return f"In the focused part ({name})"
+
+
+def key_groups(app: App[object], screen: Screen[object]) -> list[tuple[str, list[KeyRow]]]:
+    """The screen's active bindings, grouped by where they are defined (the focused part,
+    the screen, the app, in that order) with each action once and all its keys."""
+    keys: dict[DOMNode, dict[str, list[str]]] = {}
+    described: dict[tuple[DOMNode, str], str] = {}
+    for active in screen.active_bindings.values():
+        action = active.binding.action
+        shown = keys.setdefault(active.node, {}).setdefault(action, [])
+        display = app.get_key_display(active.binding)
+        if display not in shown:
+            shown.append(display)
+        described[active.node, action] = describe(active)
+    return [
+        (
+            group_title(node),
+            [(" ".join(shown), described[node, action]) for action, shown in actions.items()],
+        )
+        for node, actions in keys.items()
+    ]
+
+
+def describe(active: ActiveBinding) -> str:
+    """The binding's description, or its action's name when it has none."""
+    binding = active.binding
+    text = binding.description or binding.action.replace("_", " ").capitalize()
+    return text if active.enabled else f"{text} (not available now)"
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the keys of the app and of the screen it was opened over; Escape or ? closes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark", "close", "Close help", id="help.close"),
+        Binding("q", "close", "Close help", show=False, id="help.close_q"),
+    ]
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+        #help-body {
+            width: 90%;
+            max-width: 100;
+            height: 90%;
+            border: round $accent;
+            background: $panel;
+            padding: 0 1;
+        }
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        """One scrollable body; its content is filled on mount from the screen below."""
+        with VerticalScroll(id="help-body") as body:
+            body.border_title = "Keys"
+            body.border_subtitle = "Escape or ? closes"
+            yield Static(id="help-keys")
+
+    def on_mount(self) -> None:
+        """Read the live bindings of the screen below this one."""
+        stack = self.app.screen_stack
+        below = stack[-2] if len(stack) > 1 and stack[-1] is self else None
+        if below is None:
+            below = stack[-1]
+        self.query_one("#help-keys", Static).update(render_groups(key_groups(self.app, below)))
+        self.query_one("#help-body").focus()
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss(None)
+
+
+def render_groups(groups: list[tuple[str, list[KeyRow]]]) -> RenderableType:
+    """The groups as headed two-column tables."""
+    parts: list[RenderableType] = []
+    for title, rows in groups:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(min_width=12, style="bold")
+        table.add_column()
+        for keys, description in rows:
+            table.add_row(Text(keys, end=""), Text(description, end=""))
+        parts.extend([Text(title, "bold underline"), table, Text("")])
+    return Group(*parts)
