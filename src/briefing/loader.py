@@ -16,7 +16,7 @@ from pathlib import Path
 from briefing.model import Brief
 from briefing.problems import BriefError, Problem
 from briefing.sanitize import find_unsafe
-from briefing.sources import SourceError, decode_text, digest, resolve_source
+from briefing.sources import SourceError, decode_text, digest, read_source, resolve_source
 from briefing.validate import Validator
 from briefing.yamlsafe import Locator, Place, YamlRefused, read_yaml
 
@@ -148,10 +148,7 @@ class _SourceLoader:
     def load(self, file: str) -> tuple[Path, str, str]:
         """(resolved path, text, sha256) of a source file; raises SourceError."""
         path = resolve_source(self.brief_path, file)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise SourceError(f"{file!r} cannot be read: {error.strerror}") from None
+        data = read_source(path, file)
         return path, decode_text(data, repr(file)), digest(data)
 
 

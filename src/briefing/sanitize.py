@@ -70,10 +70,11 @@ class UnsafeChar:
 def find_unsafe(text: str, limit: int = 20) -> list[UnsafeChar]:
     """The first `limit` characters that sanitise() would change, with line and column."""
     found: list[UnsafeChar] = []
-    for match in _UNSAFE.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        found.append(UnsafeChar(line, column, match.group()))
-        if len(found) >= limit:
-            break
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.isprintable():  # fast path: no control, format or invisible character
+            continue
+        for match in _UNSAFE.finditer(line):
+            found.append(UnsafeChar(number, match.start() + 1, match.group()))
+            if len(found) >= limit:
+                return found
     return found

@@ -60,6 +60,29 @@ def resolve_source(brief_path: Path, file: str) -> Path:
     return target
 
 
+def read_source(path: Path, file: str) -> bytes:
+    """The bytes of a resolved source, refusing anything that is not a regular file.
+
+    Opened without blocking and checked on the open descriptor, so a FIFO or device put
+    in place after `resolve_source` looked can neither hang the loader nor flood it.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        raise SourceError(f"{file!r} cannot be read: {error.strerror}") from None
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(f"{file!r} is not a regular file")
+        data = handle.read(MAX_SOURCE_BYTES + 1)
+    if len(data) > MAX_SOURCE_BYTES:
+        raise SourceError(
+            f"{file!r} is larger than {MAX_SOURCE_BYTES:,} bytes, the most a source may be"
+        )
+    return data
+
+
 def decode_text(data: bytes, name: str) -> str:
     """Decode strict UTF-8 (a BOM is dropped), turning CRLF and lone CR into LF."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -74,7 +97,7 @@ def decode_text(data: bytes, name: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def digest(data: bytes) -> str:
+def digest(data: bytes | memoryview) -> str:
     """The SHA-256 of some bytes, as lowercase hex."""
     return hashlib.sha256(data).hexdigest()
 
@@ -118,6 +141,20 @@ class SourceText:
             self.starts.append(offset)
             offset += len(normal) + 1
         self.joined = " ".join(self.normal)
+        # Most paragraphs differ from their normal form only at the ends (if at all); their
+        # offsets map back by a shift, without walking the words (the loader's hot path).
+        self._shift = [
+            len(p) - len(p.lstrip()) if n == p.strip() else None
+            for p, n in zip(paragraphs, self.normal, strict=True)
+        ]
+
+    def _original(self, index: int, start: int, end: int) -> Span:
+        """The span in paragraph `index` (0-based) of a range of its normalised text."""
+        shift = self._shift[index]
+        if shift is not None:
+            return Span(index + 1, start + shift, end + shift)
+        paragraph = self.paragraphs[index]
+        return Span(index + 1, _original_offset(paragraph, start), _end_offset(paragraph, end))
 
     def locate(self, quote: str) -> tuple[Span, ...] | None:
         """Where the quote stands, as spans per paragraph; None when it does not occur."""
@@ -152,11 +189,7 @@ class SourceText:
                 return None
             found.append((at, at + len(part)))
             position = at + len(part)
-        paragraph = self.paragraphs[index]
-        return tuple(
-            Span(index + 1, _original_offset(paragraph, a), _end_offset(paragraph, b))
-            for a, b in found
-        )
+        return tuple(self._original(index, a, b) for a, b in found)
 
     def _spans(self, start: int, end: int) -> tuple[Span, ...]:
         first = bisect.bisect_right(self.starts, start) - 1
@@ -166,14 +199,7 @@ class SourceText:
             base = self.starts[index]
             local_start = max(start, base) - base
             local_end = min(end, base + len(self.normal[index])) - base
-            paragraph = self.paragraphs[index]
-            spans.append(
-                Span(
-                    index + 1,
-                    _original_offset(paragraph, local_start),
-                    _end_offset(paragraph, local_end),
-                )
-            )
+            spans.append(self._original(index, local_start, local_end))
         return tuple(spans)
 
     def closest(self, quote: str) -> Closest | None:

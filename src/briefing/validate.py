@@ -7,6 +7,7 @@ paths into lines and columns only when there are issues to report.
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -110,17 +111,16 @@ class Validator:
     # Mappings and fields ---------------------------------------------------
 
     def _fields(self, kind: str, mapping: dict[str, Any], path: DocPath) -> dict[str, Any]:
-        fields = FIELDS[kind]
-        names = [f.name for f in fields]
+        names, plan = _plan(kind)
         for key in mapping:
             if key not in names and not key.startswith("x-"):
                 self.error(
                     path + (key,),
-                    f"unknown key `{key}` in {_a(kind)}{_closest(key, names)}",
+                    f"unknown key `{key}` in {_a(kind)}{_closest(key, list(names))}",
                     at_key=True,
                 )
         values: dict[str, Any] = {}
-        for field in fields:
+        for field, reader in plan:
             raw = mapping.get(field.name)
             if raw is None:
                 if field.required:
@@ -130,21 +130,11 @@ class Validator:
                     )
                     values[field.name] = _INVALID
                 continue
-            values[field.name] = self._read(field, raw, path + (field.name,))
+            values[field.name] = reader(self, field, raw, path + (field.name,))
         return values
 
     def _read(self, field: Field, raw: Any, path: DocPath) -> Any:
-        kind, _, target = field.type.partition(":")
-        reader = _READERS.get(kind)
-        if reader is not None:
-            return reader(self, field, raw, path)
-        if kind == "ref":
-            return self._ref(raw, target, path)
-        if kind == "refs":
-            return self._refs_list(field, raw, target, path)
-        if kind == "items":
-            return self._items(field, raw, target, path)
-        raise AssertionError(f"unknown field type {field.type}")
+        return _reader(field)(self, field, raw, path)
 
     def _text(self, field: Field, raw: Any, path: DocPath) -> Any:
         if not isinstance(raw, str):
@@ -440,13 +430,37 @@ def _where(path: DocPath) -> str:
     return f"{path[0]}[{path[1]}]" if len(path) >= 2 else "above"
 
 
+Reader = Callable[["Validator", Field, Any, DocPath], Any]
+
+
+def _reader(field: Field) -> Reader:
+    """The function that reads and checks a value of this field's type."""
+    kind, _, target = field.type.partition(":")
+    if kind in _READERS:
+        return _READERS[kind]
+    if kind == "ref":
+        return lambda v, f, raw, path: v._ref(raw, target, path)
+    if kind == "refs":
+        return lambda v, f, raw, path: v._refs_list(f, raw, target, path)
+    if kind == "items":
+        return lambda v, f, raw, path: v._items(f, raw, target, path)
+    raise AssertionError(f"unknown field type {field.type}")
+
+
+@functools.cache
+def _plan(kind: str) -> tuple[dict[str, None], tuple[tuple[Field, Reader], ...]]:
+    """A kind's key names and each field with its reader, worked out once (the hot path)."""
+    fields = FIELDS[kind]
+    return dict.fromkeys(f.name for f in fields), tuple((f, _reader(f)) for f in fields)
+
+
 def _build(cls: type[Any]) -> Callable[[Validator, dict[str, Any], DocPath], Any]:
     return lambda validator, values, path: cls(**values)
 
 
 _ITEM_LISTS = ("sources", "topics", "events", "excerpts", "figures", "disputes", "entities")
 
-_READERS: dict[str, Callable[[Validator, Field, Any, DocPath], Any]] = {
+_READERS: dict[str, Reader] = {
     "slug": Validator._slug,
     "text": Validator._text,
     "line": Validator._line,

@@ -25,12 +25,13 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 MAX_DEPTH = 64
 MAX_INDENT = 400
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_DEFAULT_TAGS = frozenset(
-    {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
-)
-# Anchors (&a), aliases (*a) and tags (!t) can only start after one of these characters;
-# text without such a sequence needs no event-by-event scan.
-_MAYBE_NODE_PROPERTY = re.compile(r"(?:^|[\s\[\]{},:?-])[&*!]", re.MULTILINE)
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_DEFAULT_TAGS = frozenset({_STR, _SEQ, _MAP})
+# Anchors (&a), aliases (*a) and tags (!t) can only start a node, so only after white
+# space, a flow indicator or the start of the text; text without such a character there
+# needs no event-by-event scan.
+_NODE_PROPERTY_MARKS = "&*!"
+_BEFORE_NODE = frozenset(" \t\n\r[]{},:?-")
 _DEEP_INDENT = re.compile(rf"^[ \t?:-]{{{MAX_INDENT},}}", re.MULTILINE)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 
@@ -40,6 +41,12 @@ Data = dict[str, "Data"] | list["Data"] | str | None
 
 class _TextLoader(_BaseLoader):
     """A safe loader that resolves every scalar to text."""
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+        """Every node gets its default tag: no guessing (and no per-node lookups)."""
+        if kind is yaml.ScalarNode:
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
 
 
 _TextLoader.yaml_implicit_resolvers = {}
@@ -112,6 +119,17 @@ def guard_nesting(text: str) -> None:
         )
 
 
+def _may_have_node_properties(text: str) -> bool:
+    """True when an anchor, alias or tag may stand somewhere in text (cheap to rule out)."""
+    for mark in _NODE_PROPERTY_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            if at == 0 or text[at - 1] in _BEFORE_NODE:
+                return True
+            at = text.find(mark, at + 1)
+    return False
+
+
 def _scan_node_properties(text: str) -> list[YamlProblem]:
     """Find anchors, aliases and explicit tags, event by event (only run when suspected)."""
     problems: list[YamlProblem] = []
@@ -161,34 +179,42 @@ def _describe(error: yaml.MarkedYAMLError) -> YamlProblem:
 
 
 def _convert(node: yaml.Node, seen: set[int], problems: list[YamlProblem]) -> Data:
+    """Node to plain data; aliases (a node met twice) and explicit tags are problems."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag != _STR:
+            problems.append(YamlProblem(_place(node.start_mark), f"tag {node.tag} is not allowed"))
+        value: str = node.value
+        return None if not node.style and value in _NULLS else value
     if id(node) in seen:
         problems.append(YamlProblem(_place(node.start_mark), "aliases are not allowed"))
         return None
     seen.add(id(node))
     if node.tag not in _DEFAULT_TAGS:
         problems.append(YamlProblem(_place(node.start_mark), f"tag {node.tag} is not allowed"))
-    if isinstance(node, yaml.ScalarNode):
-        value: str = node.value
-        return None if node.style in (None, "") and value in _NULLS else value
     if isinstance(node, yaml.SequenceNode):
         return [_convert(child, seen, problems) for child in node.value]
+    assert isinstance(node, yaml.MappingNode)
+    return _convert_mapping(node, seen, problems)
+
+
+def _convert_mapping(
+    node: yaml.MappingNode, seen: set[int], problems: list[YamlProblem]
+) -> dict[str, Data]:
     mapping: dict[str, Data] = {}
-    first_seen: dict[str, yaml.Node] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             problems.append(YamlProblem(_place(key_node.start_mark), "a key must be plain text"))
             continue
         key = key_node.value
-        if key in first_seen:
-            line = first_seen[key].start_mark.line + 1
+        if key in mapping:
+            first = next(k for k, _ in node.value if k.value == key)
             problems.append(
                 YamlProblem(
                     _place(key_node.start_mark),
-                    f"key {key!r} is given twice (first on line {line})",
+                    f"key {key!r} is given twice (first on line {first.start_mark.line + 1})",
                 )
             )
             continue
-        first_seen[key] = key_node
         mapping[key] = _convert(value_node, seen, problems)
     return mapping
 
@@ -196,7 +222,7 @@ def _convert(node: yaml.Node, seen: set[int], problems: list[YamlProblem]) -> Da
 def read_yaml(text: str) -> Data:
     """Parse a brief's text into plain data, or raise YamlRefused with every problem found."""
     guard_nesting(text)
-    if _MAYBE_NODE_PROPERTY.search(text):
+    if _may_have_node_properties(text):
         try:
             problems = _scan_node_properties(text)
         except yaml.MarkedYAMLError as error:

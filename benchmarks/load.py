@@ -1,0 +1,90 @@
+"""Measure how long briefs of 1k, 10k and 100k excerpts take to load, and how much memory.
+
+Run: `python benchmarks/load.py` (or `python benchmarks/load.py 1000 10000` for some sizes).
+For each size it writes a synthetic brief into a temporary folder, then measures, each in a
+fresh Python process so that no warm state flatters the figure:
+
+- first load: `load_brief` with an empty cache (parse, check, locate every quote, and write
+  the cache entry);
+- reload: `load_brief` again in a new process, from the warm cache;
+- peak memory: the process's maximum resident set size during each.
+
+Targets (issue 2): first load 10k < 1 s, 100k < 6 s; reload 10k < 0.3 s, 100k < 0.6 s.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from synthetic import make_brief
+
+SIZES = (1_000, 10_000, 100_000)
+TARGETS = {10_000: (1.0, 0.3), 100_000: (6.0, 0.6)}
+
+MEASURE = """
+import json, resource, sys, time
+from pathlib import Path
+import briefing.loader, briefing.cache, briefing.model, yaml
+start = time.perf_counter()
+brief = briefing.loader.load_brief(Path(sys.argv[1]), use_cache=True)
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({"seconds": seconds, "peak": peak, "excerpts": len(brief.excerpts)}))
+"""
+
+
+def measure(brief: Path, cache: Path) -> dict[str, float]:
+    """Load the brief once in a fresh interpreter with the given cache folder."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(brief)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result: dict[str, float] = json.loads(done.stdout)
+    return result
+
+
+def main(sizes: list[int]) -> int:
+    """Generate, measure and print a table; exit 1 when a target is missed."""
+    print(
+        f"{'excerpts':>9} {'brief MB':>9} {'first s':>8} {'peak MB':>8} {'reload s':>9} "
+        f"{'peak MB':>8}  targets"
+    )
+    missed = False
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
+        for n in sizes:
+            folder = Path(tmp) / str(n)
+            made = time.perf_counter()
+            brief = make_brief(folder, n)
+            made = time.perf_counter() - made
+            cache = folder / "cache"
+            first = measure(brief, cache)
+            again = measure(brief, cache)
+            target = TARGETS.get(n)
+            verdict = ""
+            if target:
+                ok = first["seconds"] < target[0] and again["seconds"] < target[1]
+                missed = missed or not ok
+                verdict = f"<{target[0]} s / <{target[1]} s: {'met' if ok else 'MISSED'}"
+            print(
+                f"{n:>9,} {brief.stat().st_size / 1e6:>9.1f} {first['seconds']:>8.2f} "
+                f"{first['peak'] / 1e6:>8.0f} {again['seconds']:>9.3f} "
+                f"{again['peak'] / 1e6:>8.0f}  {verdict}  (generated in {made:.1f} s)",
+                flush=True,
+            )
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main([int(a) for a in sys.argv[1:]] or list(SIZES)))
