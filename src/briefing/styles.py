@@ -40,15 +40,21 @@ MLA_MONTHS = [
     "Dec.",
 ]
 _MARKDOWN_SPECIAL = "\\`*_[]<>|"
-_LINE_START = re.compile(r"^(\s*\d*)([#+=-]|(?<=\d)[.)])")  # `# `, `- `, `1. ` at a line start
+# What would start a heading, list or rule at a line start: `# `, `- `, `+ `, `1. `, `2) `.
+_LINE_START = re.compile(r"^(\s*)([#+=-])|^(\s*\d+)([.)])(?=\s|$)")
 
 
 def markdown_escape(text: str) -> str:
     """Backslash-escape Markdown's inline syntax, and line starts that would make a list
     or heading, so text shows as written."""
     escaped = "".join(f"\\{c}" if c in _MARKDOWN_SPECIAL else c for c in text)
-    lines = (_LINE_START.sub(r"\1\\\2", line) for line in escaped.split("\n"))
+    lines = (_LINE_START.sub(_escape_start, line) for line in escaped.split("\n"))
     return "\n".join(lines)
+
+
+def _escape_start(match: re.Match[str]) -> str:
+    indent, mark = (match[1], match[2]) if match[2] else (match[3], match[4])
+    return f"{indent}\\{mark}"
 
 
 def sort_key(entry: str) -> str:

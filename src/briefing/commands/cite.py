@@ -1,0 +1,70 @@
+"""`briefing cite ID [--brief PATH] [--style S]`: print one item exactly as `c` copies it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from briefing.bundled import default_brief
+from briefing.citations import STYLES, UnknownItem, cite_item
+from briefing.loader import load_brief
+from briefing.model import Brief
+from briefing.problems import BriefError
+from briefing.sanitize import one_line
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the options."""
+    parser.add_argument("id", help="the id of an excerpt, event, topic, figure, dispute, ...")
+    add_brief_argument(parser)
+    parser.add_argument(
+        "--style",
+        choices=STYLES,
+        help="citation style (default: `style` in config.toml, else plain)",
+    )
+
+
+def add_brief_argument(parser: argparse.ArgumentParser) -> None:
+    """`--brief PATH`, shared with `briefing export`."""
+    parser.add_argument("--brief", type=Path, help="the brief file (default: the bundled brief)")
+
+
+def open_brief(path: Path | None) -> Brief | None:
+    """Load the brief, or print why it cannot be used and return None."""
+    path = path or default_brief()
+    try:
+        return load_brief(path)
+    except BriefError as error:
+        for problem in error.problems:
+            print(one_line(str(problem)), file=sys.stderr)
+        print(f"{path}: not a valid brief", file=sys.stderr)
+    except OSError as error:
+        print(f"{path}: cannot be read ({one_line(str(error))})", file=sys.stderr)
+    return None
+
+
+def chosen_style(style: str | None) -> str:
+    """The style asked for, else the config file's (its warnings go to stderr)."""
+    if style:
+        return style
+    from briefing import settings
+
+    loaded = settings.load()
+    for warning in loaded.warnings:
+        print(f"warning: {one_line(warning)}", file=sys.stderr)
+    return loaded.style
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the item; exit 1 naming the closest ids when there is no such item."""
+    brief = open_brief(args.brief)
+    if brief is None:
+        return 1
+    style = chosen_style(args.style)
+    try:
+        print(cite_item(brief, args.id, style))
+    except UnknownItem as error:
+        print(f"briefing cite: {one_line(str(error))}", file=sys.stderr)
+        return 1
+    return 0
