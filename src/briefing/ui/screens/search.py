@@ -1,0 +1,265 @@
+"""Search: type, see the ranked hits at once, Enter to go to one, Escape to go back.
+
+The index is built once per brief in a thread ("indexing…"); each keystroke runs the search
+in an exclusive thread worker, so a newer keystroke makes an older search's results moot
+and the screen never waits. Dismisses with the chosen item's id, or None.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from briefing.hits import Hit
+from briefing.model import Brief
+from briefing.query import parse_query
+from briefing.recent import load_recent, remember
+from briefing.search import SearchIndex, cached_index, completions, index_for, search
+from briefing.ui.text import safe_line
+
+LIMIT = 50
+PLACEHOLDER = 'Search: words, "a phrase", -word, topic: source: entity: kind: year:'
+HELP = "↑↓ choose · Enter go to it · Tab complete a filter · Esc back"
+
+
+class FilterSuggester(Suggester):
+    """Offers the first completion of the filter being typed at the end of the query."""
+
+    def __init__(self, screen: SearchScreen) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.screen = screen
+
+    async def get_suggestion(self, value: str) -> str | None:
+        """The query with the filter under the cursor completed, when that extends it."""
+        index = self.screen.index
+        if index is None:
+            return None
+        found = completions(index, value, len(value), limit=1)
+        if found and found[0].text.startswith(value[found[0].start :]):
+            return value[: found[0].start] + found[0].text
+        return None
+
+
+class SearchResults(OptionList, can_focus=False):
+    """The hits (or the recent searches); the input keeps the focus while choosing."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "search-results--match",
+        "search-results--kind",
+        "search-results--where",
+    }
+    DEFAULT_CSS = """
+    SearchResults {
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        & > .search-results--match { color: $text-accent; text-style: bold underline; }
+        & > .search-results--kind { color: $text-secondary; text-style: bold; }
+        & > .search-results--where { color: $text-muted; }
+    }
+    """
+
+    def hit_prompt(self, hit: Hit) -> Text:
+        """Kind and where (or the id) on the first line; the preview, matches highlighted."""
+        prompt = Text(end="", no_wrap=True, overflow="ellipsis")
+        prompt.append(f"{hit.kind:<8} ", self.get_component_rich_style("search-results--kind"))
+        where = (hit.where or hit.id) + (f" · names {hit.via}" if hit.via else "")
+        prompt.append_text(safe_line(where, self.get_component_rich_style("search-results--where")))
+        preview = safe_line(hit.preview)
+        match = self.get_component_rich_style("search-results--match")
+        for start, end in hit.ranges:
+            preview.stylize(match, start, end)
+        prompt.append("\n  ")
+        prompt.append_text(preview)
+        return prompt
+
+
+class SearchScreen(ModalScreen[str | None]):
+    """Fuzzy search over every item of the brief."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back", id="search.back"),
+        Binding("down", "move(1)", "Next", show=False, id="search.down"),
+        Binding("up", "move(-1)", "Previous", show=False, id="search.up"),
+        Binding("pagedown", "move(10)", "Page down", show=False, id="search.pagedown"),
+        Binding("pageup", "move(-10)", "Page up", show=False, id="search.pageup"),
+        Binding("tab", "complete", "Complete", show=False, priority=True, id="search.complete"),
+    ]
+    DEFAULT_CSS = """
+    SearchScreen {
+        align: center top;
+        #search-dialog {
+            width: 90%;
+            max-width: 120;
+            height: 80%;
+            margin-top: 2;
+            border: round $accent;
+            background: $surface;
+            padding: 0 1;
+        }
+        #search-input { border: none; height: 1; padding: 0; margin-bottom: 1; }
+        #search-status { height: 1; color: $text-muted; }
+        #search-results { height: 1fr; border: none; padding: 0; }
+        #search-help { height: 1; color: $text-muted; }
+    }
+    """
+
+    def __init__(self, brief: Brief) -> None:
+        super().__init__()
+        self.brief = brief
+        self.index: SearchIndex | None = cached_index(brief)
+        self.rows: list[Hit | str] = []
+
+    def compose(self) -> ComposeResult:
+        """The query, a status line, the results and a line of keys."""
+        with Vertical(id="search-dialog") as dialog:
+            dialog.border_title = "Search"
+            yield Input(placeholder=PLACEHOLDER, id="search-input", suggester=FilterSuggester(self))
+            yield Static(id="search-status", markup=False)
+            yield SearchResults(id="search-results")
+            yield Static(HELP, id="search-help", markup=False)
+
+    def on_mount(self) -> None:
+        """Show the recent searches, and build the index if this brief has none yet."""
+        self.query_one(Input).focus()
+        self._show_recent()
+        if self.index is None:
+            self._status("indexing…")
+            self._build_index()
+
+    @work(thread=True, group="search-index")
+    def _build_index(self) -> None:
+        """Build (or fetch) the brief's index off the UI thread."""
+        index = index_for(self.brief)
+        self.app.call_from_thread(self._index_ready, index)
+
+    def _index_ready(self, index: SearchIndex) -> None:
+        self.index = index
+        self._status("")
+        self._query_changed(self.query_one(Input).value)
+
+    # Searching ---------------------------------------------------------------------------
+
+    @on(Input.Changed, "#search-input")
+    def _on_changed(self, event: Input.Changed) -> None:
+        self._query_changed(event.value)
+
+    def _query_changed(self, text: str) -> None:
+        if parse_query(text).is_empty:
+            self._show_recent(text)
+        elif self.index is not None:
+            self._search(text, self.index)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, text: str, index: SearchIndex) -> None:
+        """Search in a thread; a newer keystroke's search supersedes this one."""
+        hits = search(index, text, limit=LIMIT)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_hits, text, hits)
+
+    def _show_hits(self, text: str, hits: list[Hit]) -> None:
+        if text != self.query_one(Input).value:
+            return  # a newer search is on its way
+        results = self.query_one(SearchResults)
+        self.rows = list(hits)
+        results.set_options(Option(results.hit_prompt(hit)) for hit in hits)
+        if hits:
+            results.highlighted = 0
+            more = " (the best)" if len(hits) == LIMIT else ""
+            self._status(f"{len(hits)} hit{'' if len(hits) == 1 else 's'}{more}", text)
+        else:
+            self._status("No hits for ", text, show_query=True)
+
+    def _show_recent(self, text: str = "") -> None:
+        """An empty query shows the recent searches (and says why it found nothing)."""
+        self.workers.cancel_group(self, "search")
+        recent = load_recent()
+        if recent.warning:
+            self.notify(recent.warning, severity="warning", markup=False)
+        results = self.query_one(SearchResults)
+        self.rows = list(recent.queries)
+        results.set_options(Option(safe_line(q)) for q in recent.queries)
+        if recent.queries:
+            results.highlighted = 0
+        self._status("Recent searches" if recent.queries else "No recent searches yet", text)
+
+    def _status(self, message: str, text: str = "", *, show_query: bool = False) -> None:
+        """The status line: a message, then the completions of the filter being typed."""
+        line = Text(message, end="")
+        if show_query:
+            line.append_text(safe_line(text, "bold"))
+            line.append(".")
+        offers = self._completions(text)
+        if offers:
+            line = Text("Tab: ", end="")
+            line.append_text(safe_line("  ".join(offers)))
+        self.query_one("#search-status", Static).update(line)
+
+    def _completions(self, text: str) -> list[str]:
+        if self.index is None or not text:
+            return []
+        cursor = self.query_one(Input).cursor_position
+        found = completions(self.index, text, cursor, limit=8)
+        return [c.text if c.label in c.text else f"{c.text} ({c.label})" for c in found]
+
+    # Keys ----------------------------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        """Move the highlight up or down the results."""
+        results = self.query_one(SearchResults)
+        if results.option_count:
+            current = results.highlighted or 0
+            results.highlighted = max(0, min(results.option_count - 1, current + step))
+
+    def action_complete(self) -> None:
+        """Replace the filter under the cursor with its first completion."""
+        field = self.query_one(Input)
+        if self.index is None:
+            return
+        found = completions(self.index, field.value, field.cursor_position, limit=1)
+        if found:
+            first = found[0]
+            field.value = field.value[: first.start] + first.text + field.value[first.end :]
+            field.cursor_position = first.start + len(first.text)
+
+    @on(Input.Submitted, "#search-input")
+    def _on_submitted(self) -> None:
+        self._choose(self.query_one(SearchResults).highlighted)
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _on_selected(self, event: OptionList.OptionSelected) -> None:
+        self._choose(event.option_index)
+
+    def _choose(self, row: int | None) -> None:
+        """Go to a hit (remembering the query), or put a recent search back in the input."""
+        if row is None or row >= len(self.rows):
+            return
+        chosen = self.rows[row]
+        field = self.query_one(Input)
+        if isinstance(chosen, str):
+            field.value = chosen
+            field.cursor_position = len(chosen)
+            return
+        self._remember(field.value)
+        self.dismiss(chosen.id)
+
+    def _remember(self, text: str) -> None:
+        try:
+            remember(text)
+        except OSError as error:
+            self.notify(
+                f"Could not save recent searches: {error}", severity="warning", markup=False
+            )
+
+    def action_close(self) -> None:
+        """Back to where the user was."""
+        self.dismiss(None)
