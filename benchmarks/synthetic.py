@@ -18,8 +18,8 @@ WORDS = tuple(
     "double rupee rouble oil trade deficit payment settlement defence reactor nuclear "
     "fertiliser shipments corridor northern sea route arctic labour mobility workers visa "
     "pharmaceutical exports imports billion million percent annual bilateral strategic "
-    "partnership talks resume format meetings minister president prime delegation"
-).split()
+    "partnership talks resume format meetings minister president prime delegation".split()
+)
 PARAGRAPHS_PER_SOURCE = 24
 TOPICS = 12
 KINDS = ("person", "organisation", "place", "system", "other")
