@@ -1,0 +1,85 @@
+"""What `c` and `a` do: copy an item with its citations, or put it in the clip basket.
+
+Copying sends OSC 52 through Textual's `App.copy_to_clipboard` (which also keeps the text
+in `app.clipboard`), then runs the system's clipboard tool in a thread worker so a slow
+tool never freezes the screen. The notification names the item, the style and the routes
+tried; the terminal never confirms OSC 52, so we say only that it was sent. Text too
+large for OSC 52 with no tool to take it goes to a file, and the notification shows where.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import App
+
+from briefing.basket import Basket, make_clip
+from briefing.citations import STYLE_NAMES, UnknownItem, UnknownStyle, cite_item
+from briefing.clipboard import clean, deliver, fits_osc52
+from briefing.model import Brief
+from briefing.sanitize import one_line
+
+
+def describe(brief: Brief, item_id: str) -> str:
+    """`excerpt q-deal-signed`: the item's kind and id, safe for a notification."""
+    item = brief.get(item_id)
+    kind = item.item_kind if item is not None else "item"
+    return f"{kind} {one_line(item_id)}"
+
+
+def copy_item(app: App[Any], brief: Brief, item_id: str, style: str) -> None:
+    """Copy the item with its citations in the style, and say how it went."""
+    try:
+        text = cite_item(brief, item_id, style)
+    except (UnknownItem, UnknownStyle) as error:
+        app.notify(one_line(str(error)), title="Nothing copied", severity="error", markup=False)
+        return
+    copy_text(app, text, f"{describe(brief, item_id)} ({STYLE_NAMES[style]})", item_id)
+
+
+def copy_text(app: App[Any], text: str, what: str, stem: str = "clip") -> None:
+    """Send text by OSC 52 when it fits, then try the system tool in a thread."""
+    text = clean(text)
+    sent = fits_osc52(text)
+    if sent:
+        app.copy_to_clipboard(text)
+
+    def deliver_and_report() -> None:
+        try:
+            result = deliver(text, osc52_sent=sent, stem=stem)
+        except OSError as error:
+            message = f"Could not copy {what}: {one_line(str(error))}"
+            app.call_from_thread(app.notify, message, severity="error", markup=False)
+            return
+        if result.file is not None:
+            why = "too large for OSC 52" if not sent else "no clipboard route"
+            message = f"Saved {what} to {result.file} ({why}, and no clipboard tool worked)"
+            app.call_from_thread(app.notify, message, severity="warning", markup=False)
+        else:
+            message = f"Copied {what} {result.describe()}"
+            app.call_from_thread(app.notify, message, markup=False)
+
+    app.run_worker(deliver_and_report, thread=True, group="clipboard", exit_on_error=False)
+
+
+def add_to_basket(app: App[Any], brief: Brief, item_id: str) -> None:
+    """Put a snapshot of the item in the basket; warn if the basket file was damaged."""
+    try:
+        clip = make_clip(brief, item_id)
+    except UnknownItem as error:
+        app.notify(one_line(str(error)), title="Not added", severity="error", markup=False)
+        return
+    basket = Basket()
+    try:
+        warning = basket.add(clip)
+    except OSError as error:
+        message = f"Could not save the basket: {one_line(str(error))}"
+        app.notify(message, severity="error", markup=False)
+        return
+    if warning:
+        app.notify(one_line(warning), title="Basket", severity="warning", markup=False, timeout=15)
+    count = len(basket.clips)
+    app.notify(
+        f"Added {describe(brief, item_id)} to the basket ({count} clip{'s' * (count != 1)})",
+        markup=False,
+    )

@@ -1,0 +1,196 @@
+"""The clip basket: the clips gathered while reading, to reorder, annotate and export.
+
+Every change goes straight to disk through `briefing.basket.Basket` (a locked
+read-merge-write), so what the screen shows is what another instance would read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList
+from textual.widgets.option_list import Option
+
+from briefing.basket import Basket, Clip, memo, save_memo
+from briefing.model import Brief
+from briefing.sanitize import one_line
+from briefing.ui.screens._common import HELP_BINDING, ItemList, show_help
+from briefing.ui.text import safe, safe_line
+
+PREVIEW_LINES = 4
+EMPTY = "The basket is empty. Press a on an item in the reader to add it."
+
+
+def clip_prompt(number: int, clip: Clip) -> Text:
+    """A clip as a list row: number, kind and id, its text (a few lines) and its note."""
+    prompt = Text(f"{number}. ", "bold", end="")
+    prompt.append_text(safe_line(f"{clip.kind} {clip.item_id}", "bold"))
+    prompt.append("  ·  ", "dim")
+    prompt.append_text(safe_line(clip.brief_title, "italic dim"))
+    lines = clip.text.split("\n")
+    preview = "\n".join(lines[:PREVIEW_LINES]) + ("\n…" if len(lines) > PREVIEW_LINES else "")
+    prompt.append("\n")
+    prompt.append_text(safe(preview))
+    if clip.note:
+        prompt.append("\nNote: ", "bold")
+        prompt.append_text(safe(clip.note, "italic"))
+    return prompt
+
+
+class BasketScreen(Screen[str | None]):
+    """Lists the clips; moves, removes and annotates them; exports the memo. Escape closes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back", id="basket.back"),
+        Binding("shift+up,K", "move(-1)", "Move up", id="basket.up"),
+        Binding("shift+down,J", "move(1)", "Move down", id="basket.down"),
+        Binding("delete,x", "remove", "Remove", id="basket.remove"),
+        Binding("n", "note", "Note", id="basket.note"),
+        Binding("c", "copy_memo", "Copy memo", id="basket.copy"),
+        Binding("e", "export_memo", "Save memo", id="basket.export"),
+        HELP_BINDING,
+    ]
+    DEFAULT_CSS = """
+    BasketScreen {
+        #basket-list {
+            height: 1fr;
+            border: round $primary 60%;
+            &:focus { border: round $accent; }
+        }
+        #basket-list > .option-list--option { padding: 0 1 1 1; }
+        #basket-note { dock: bottom; display: none; }
+        #basket-note.-editing { display: block; }
+    }
+    """
+
+    def __init__(self, brief: Brief | None = None) -> None:
+        super().__init__()
+        self.brief = brief
+        self.basket = Basket()
+
+    def compose(self) -> ComposeResult:
+        """The list of clips, a note field shown on demand, and the keys."""
+        clips = ItemList(id="basket-list")
+        clips.border_title = "Basket"
+        yield clips
+        yield Input(
+            id="basket-note", placeholder="A note for this clip; Enter saves, Escape cancels"
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Read the basket (warning if the file was damaged) and list it."""
+        self._run(self.basket.reload)
+        self.query_one("#basket-list").focus()
+
+    def _run(self, change: Callable[..., str | None], *args: object) -> bool:
+        """Apply a basket change, show its warning or error, refresh; True if it worked."""
+        try:
+            warning = change(*args)
+        except OSError as error:
+            message = f"The basket could not be saved: {one_line(str(error))}"
+            self.notify(message, severity="error", markup=False)
+            return False
+        if warning:
+            self.notify(one_line(warning), title="Basket", severity="warning", markup=False)
+        self._refresh_list()
+        return True
+
+    def _refresh_list(self, keep: str | None = None) -> None:
+        listing = self.query_one("#basket-list", OptionList)
+        keep = keep or self.selected_clip_id()
+        listing.clear_options()
+        clips = self.basket.clips
+        listing.border_title = f"Basket · {len(clips)} clip{'s' * (len(clips) != 1)}"
+        if not clips:
+            listing.add_option(Option(Text(EMPTY, "dim italic", end=""), disabled=True))
+            return
+        listing.add_options(Option(clip_prompt(n, c), id=c.id) for n, c in enumerate(clips, 1))
+        ids = [c.id for c in clips]
+        listing.highlighted = ids.index(keep) if keep in ids else 0
+
+    def selected_clip_id(self) -> str | None:
+        """The id of the highlighted clip, if any."""
+        listing = self.query_one("#basket-list", OptionList)
+        if listing.highlighted is None or not self.basket.clips:
+            return None
+        return listing.get_option_at_index(listing.highlighted).id
+
+    def action_move(self, offset: int) -> None:
+        """Move the highlighted clip up or down, keeping it highlighted."""
+        clip_id = self.selected_clip_id()
+        if clip_id is not None and self._run(self.basket.move, clip_id, offset):
+            self._refresh_list(keep=clip_id)
+
+    def action_remove(self) -> None:
+        """Remove the highlighted clip."""
+        clip_id = self.selected_clip_id()
+        if clip_id is not None:
+            index = [c.id for c in self.basket.clips].index(clip_id)
+            self._run(self.basket.remove, clip_id)
+            listing = self.query_one("#basket-list", OptionList)
+            if self.basket.clips:
+                listing.highlighted = min(index, len(self.basket.clips) - 1)
+
+    def action_note(self) -> None:
+        """Open the note field for the highlighted clip, holding its current note."""
+        clip_id = self.selected_clip_id()
+        if clip_id is None:
+            return
+        note = self.query_one("#basket-note", Input)
+        note.value = next(c.note for c in self.basket.clips if c.id == clip_id)
+        note.add_class("-editing")
+        note.focus()
+
+    @on(Input.Submitted, "#basket-note")
+    def _save_note(self, event: Input.Submitted) -> None:
+        clip_id = self.selected_clip_id()
+        if clip_id is not None:
+            self._run(self.basket.set_note, clip_id, event.value)
+        self._close_note()
+
+    def _close_note(self) -> None:
+        self.query_one("#basket-note", Input).remove_class("-editing")
+        self.query_one("#basket-list").focus()
+
+    def action_copy_memo(self) -> None:
+        """Copy the whole basket as a Markdown memo."""
+        from briefing.ui.copying import copy_text
+
+        if not self.basket.clips:
+            self.notify("The basket is empty: nothing to copy.", severity="warning")
+            return
+        count = len(self.basket.clips)
+        what = f"the basket memo ({count} clip{'s' * (count != 1)}, Markdown)"
+        copy_text(self.app, memo(self.basket.clips), what, "memo")
+
+    def action_export_memo(self) -> None:
+        """Save the memo as a Markdown file and say where."""
+        if not self.basket.clips:
+            self.notify("The basket is empty: nothing to save.", severity="warning")
+            return
+        try:
+            path = save_memo(self.basket.clips)
+        except OSError as error:
+            self.notify(
+                f"Could not save the memo: {one_line(str(error))}", severity="error", markup=False
+            )
+            return
+        self.notify(f"Saved the memo to {path}", markup=False)
+
+    def action_close(self) -> None:
+        """Escape: cancel the note being edited, else close the basket."""
+        if self.query_one("#basket-note", Input).has_class("-editing"):
+            self._close_note()
+        else:
+            self.dismiss(None)
+
+    def action_show_help(self) -> None:
+        """Show the keys."""
+        show_help(self)
