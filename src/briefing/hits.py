@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from briefing.model import Brief, Event, Excerpt, Figure, Item, Source
+from briefing.model import Brief, Dispute, Entity, Event, Excerpt, Figure, Item, Source, Topic
 from briefing.query import fold, fold_with_map
 from briefing.sanitize import one_line, sanitize
 
@@ -146,3 +146,42 @@ def _where(brief: Brief, item: Item) -> tuple[str, str | None, int | None, str |
         date = item.period
     shown = date.show() if date else None
     return shown or "", None, None, shown
+
+
+# What of an item is searched and shown ---------------------------------------------
+
+
+def item_texts(item: Item) -> tuple[str | None, ...]:
+    """The texts of an item that a search looks into, the preview's default first."""
+    if isinstance(item, Excerpt):
+        return (item.quote, item.note)
+    if isinstance(item, Event):
+        return (item.title, item.detail, item.date.show())
+    if isinstance(item, Topic):
+        return (item.title, item.summary)
+    if isinstance(item, Entity):
+        return (item.name, *item.aliases, item.role)
+    if isinstance(item, Figure):
+        return (item.label, f"{item.shown_value} {item.unit}")
+    if isinstance(item, Dispute):
+        return (item.question, *(p.claim for p in item.positions), item.assessment)
+    return (item.title, item.outlet, item.author)
+
+
+def name_texts(item: Item) -> tuple[str, ...]:
+    """The short texts that name an item: matching one whole ranks the item first."""
+    texts = item_texts(item)
+    if item.item_kind == "entity":
+        return tuple(t for t in texts[:-1] if t)
+    if item.item_kind == "source":
+        return tuple(t for t in texts if t)
+    return tuple(t for t in texts[:1] if t)
+
+
+def linked_names(brief: Brief, item: Item) -> tuple[str, ...]:
+    ids: tuple[str, ...] = getattr(item, "entities", ())
+    names: list[str] = []
+    for entity_id in ids:
+        entity = brief.entity(entity_id)
+        names.extend((entity.name, *entity.aliases))
+    return tuple(names)

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 FILTERS: tuple[str, ...] = ("topic", "source", "entity", "kind", "year")
 _NON_WORD = re.compile(r"[\W_]+")
+# The combining marks that NFKD splits off accented letters (Latin, Greek, Cyrillic, ...).
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _TOKEN = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"?|(\S*))')
 
 
@@ -25,8 +28,7 @@ def fold_char(char: str) -> str:
     """One character folded: accents dropped, casefolded, punctuation made a space."""
     if char.isascii():
         return char.lower() if char.isalnum() else " "
-    decomposed = unicodedata.normalize("NFKD", char)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    bare = _MARKS.sub("", unicodedata.normalize("NFKD", char)).casefold()
     return "".join(c if c.isalnum() else " " for c in bare)
 
 
@@ -34,7 +36,7 @@ def fold(text: str) -> str:
     """Text folded for matching: lower case, no accents, single spaces between words."""
     decomposed = unicodedata.normalize("NFKD", text)
     if not decomposed.isascii():
-        decomposed = "".join(c for c in decomposed if not unicodedata.combining(c))
+        decomposed = _MARKS.sub("", decomposed)
     return _NON_WORD.sub(" ", decomposed.casefold()).strip()
 
 
@@ -124,3 +126,43 @@ def token_at(text: str, cursor: int) -> Token:
     while end < len(text) and not text[end].isspace():
         end += 1
     return Token(text[start:end], start, end)
+
+
+# Completion ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Completion:
+    """A replacement for the token under the cursor, with a label to show beside it."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+def complete(
+    values: Callable[[str], list[tuple[str, str]]], text: str, cursor: int, limit: int = 20
+) -> list[Completion]:
+    """What the filter under the cursor can become: filter names, then `values(name)`
+    (each value with a label), those whose value or label holds what was typed."""
+    token = token_at(text, cursor)
+    name, colon, value = token.text.lstrip("-").partition(":")
+    if not token.text:
+        return []
+    if not colon:
+        names = [f for f in FILTERS if f.startswith(name.lower()) and name]
+        return [Completion(f"{f}:", f"filter by {f}", token.start, token.end) for f in names]
+    if name.lower() not in FILTERS:
+        return []
+    wanted = fold(value.strip('"'))
+    found = [
+        Completion(f"{name.lower()}:{_quoted(v)}", label, token.start, token.end)
+        for v, label in values(name.lower())
+        if wanted in fold(v) or wanted in fold(label)
+    ]
+    return found[:limit]
+
+
+def _quoted(value: str) -> str:
+    return f'"{value}"' if " " in value else value

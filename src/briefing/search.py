@@ -15,6 +15,7 @@ entity also match that entity's name and aliases.
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 import threading
 import weakref
@@ -23,9 +24,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.dates import BriefDate
-from briefing.hits import Hit, make_hit
-from briefing.model import Brief, Dispute, Entity, Event, Excerpt, Figure, Item, Source, Topic
-from briefing.query import FILTERS, Query, fold, parse_query, token_at
+from briefing.hits import Hit, item_texts, linked_names, make_hit, name_texts
+from briefing.model import Brief, Entity, Event, Excerpt, Figure, Item, Source, Topic
+from briefing.query import FILTERS, Completion, Query, complete, fold, parse_query
 
 __all__ = ["FILTERS", "Hit", "SearchIndex", "build_index", "index_for", "search"]
 
@@ -64,13 +65,13 @@ class SearchIndex:
 
     def _add(self, item: Item) -> None:
         number = len(self.entries)
-        own = tuple(text for text in _own_texts(item) if text)
-        linked = _linked_names(self.brief, item)
+        own = tuple(text for text in item_texts(item) if text)
+        linked = linked_names(self.brief, item)
         folded = "\n".join(fold(text) for text in (*own, *linked))
         self.entries.append(Entry(item, own, linked, folded))
         for word in set(folded.split()):
             self.postings.setdefault(word, []).append(number)
-        for text in _name_texts(item):
+        for text in name_texts(item):
             if len(text) <= EXACT_FIELD_MAX:
                 self.exact.setdefault(fold(text), []).append(number)
         for name, values in _facet_values(self.brief, item).items():
@@ -184,42 +185,6 @@ def _ordered_items(brief: Brief) -> Iterable[Item]:
     yield from brief.disputes
     yield from brief.sources
     yield from brief.excerpts
-
-
-def _own_texts(item: Item) -> tuple[str | None, ...]:
-    """The texts of an item that a search looks into, the preview's default first."""
-    if isinstance(item, Excerpt):
-        return (item.quote, item.note)
-    if isinstance(item, Event):
-        return (item.title, item.detail, item.date.show())
-    if isinstance(item, Topic):
-        return (item.title, item.summary)
-    if isinstance(item, Entity):
-        return (item.name, *item.aliases, item.role)
-    if isinstance(item, Figure):
-        return (item.label, f"{item.shown_value} {item.unit}")
-    if isinstance(item, Dispute):
-        return (item.question, *(p.claim for p in item.positions), item.assessment)
-    return (item.title, item.outlet, item.author)
-
-
-def _name_texts(item: Item) -> tuple[str, ...]:
-    """The short texts that name an item: matching one whole ranks the item first."""
-    texts = _own_texts(item)
-    if item.item_kind == "entity":
-        return tuple(t for t in texts[:-1] if t)
-    if item.item_kind == "source":
-        return tuple(t for t in texts if t)
-    return tuple(t for t in texts[:1] if t)
-
-
-def _linked_names(brief: Brief, item: Item) -> tuple[str, ...]:
-    ids: tuple[str, ...] = getattr(item, "entities", ())
-    names: list[str] = []
-    for entity_id in ids:
-        entity = brief.entity(entity_id)
-        names.extend((entity.name, *entity.aliases))
-    return tuple(names)
 
 
 def _cited(brief: Brief, item: Item) -> tuple[str, ...]:
@@ -417,8 +382,18 @@ _LOCK = threading.Lock()
 
 
 def build_index(brief: Brief) -> SearchIndex:
-    """Build a brief's search index (seconds for a 100k-excerpt brief; do it off the UI)."""
-    return SearchIndex(brief)
+    """Build a brief's search index (seconds for a 100k-excerpt brief; do it off the UI).
+
+    The cyclic garbage collector is paused meanwhile: the index is millions of small
+    objects and none of them is garbage, so its passes would only cost time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return SearchIndex(brief)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def index_for(brief: Brief) -> SearchIndex:
@@ -427,7 +402,7 @@ def index_for(brief: Brief) -> SearchIndex:
         cached = _INDEXES.get(id(brief))
         if cached is not None and cached[0]() is brief:
             return cached[1]
-        index = SearchIndex(brief)
+        index = build_index(brief)
         key = id(brief)
         _INDEXES[key] = (weakref.ref(brief, lambda _: _INDEXES.pop(key, None)), index)
         return index
@@ -439,38 +414,6 @@ def cached_index(brief: Brief) -> SearchIndex | None:
     return cached[1] if cached is not None and cached[0]() is brief else None
 
 
-# Completion ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Completion:
-    """A replacement for the token under the cursor, with a label to show beside it."""
-
-    text: str
-    label: str
-    start: int
-    end: int
-
-
 def completions(index: SearchIndex, text: str, cursor: int, limit: int = 20) -> list[Completion]:
-    """What the filter under the cursor can become: filter names, then the brief's values."""
-    token = token_at(text, cursor)
-    name, colon, value = token.text.lstrip("-").partition(":")
-    if not token.text:
-        return []
-    if not colon:
-        names = [f for f in FILTERS if f.startswith(name.lower()) and name]
-        return [Completion(f"{f}:", f"filter by {f}", token.start, token.end) for f in names]
-    if name.lower() not in FILTERS:
-        return []
-    wanted = fold(value.strip('"'))
-    found = [
-        Completion(f"{name.lower()}:{_quoted(v)}", label, token.start, token.end)
-        for v, label in index.filter_values(name.lower())
-        if wanted in fold(v) or wanted in fold(label)
-    ]
-    return found[:limit]
-
-
-def _quoted(value: str) -> str:
-    return f'"{value}"' if " " in value else value
+    """What the filter under the cursor can become, from this brief's own values."""
+    return complete(index.filter_values, text, cursor, limit)
