@@ -103,6 +103,7 @@ class ArticleView(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     ArticleView {
         overflow-x: hidden;
+        scrollbar-gutter: stable;
         background: $surface;
         & > .article--number { color: $text-muted; }
         & > .article--mark { color: $secondary; }
@@ -197,7 +198,7 @@ class ArticleView(ScrollView, can_focus=True):
             self._styled.clear()
         if self._pending_scroll and self.size.height:
             self._pending_scroll = False
-            self.scroll_to_current()
+            self.call_after_refresh(self.scroll_to_current)
 
     def line_of(self, paragraph: int, offset: int = 0) -> int:
         """The screen line (from 0) showing character `offset` of 1-based `paragraph`."""

@@ -79,3 +79,8 @@ class ItemList(OptionList):
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
     ]
+
+    def highlight_first(self) -> None:
+        """Put the cursor on the first option that can be chosen (headings cannot)."""
+        choosable = (i for i, option in enumerate(self.options) if not option.disabled)
+        self.highlighted = next(choosable, None)

@@ -145,12 +145,13 @@ class EntitiesScreen(Screen[str | None]):
             about.append("no other names", "dim")
         about.append(f"\nNamed in {count(excerpts, 'excerpt')} and {count(events, 'event')}")
         self.query_one("#entity-about", Static).update(about)
-        mentions = self.query_one("#entity-mentions", OptionList)
+        mentions = self.query_one("#entity-mentions", ItemList)
         mentions.clear_options()
         mentions.add_option(heading(f"Excerpts ({len(excerpts)})"))
         mentions.add_options(Option(excerpt_prompt(self.brief, x), id=x.id) for x in excerpts)
         mentions.add_option(heading(f"Events ({len(events)})"))
         mentions.add_options(Option(event_prompt(e), id=e.id) for e in events)
+        mentions.highlight_first()
 
     @on(OptionList.OptionSelected, "#entity-list")
     def _choose_entity(self, event: OptionList.OptionSelected) -> None:

@@ -34,6 +34,15 @@ def figure_row(brief: Brief, figure: Figure) -> tuple[Text, ...]:
     )
 
 
+class FigureTable(DataTable[Text]):
+    """The figures table; it also moves with j and k."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="table.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="table.up"),
+    ]
+
+
 class FiguresScreen(Screen[str | None]):
     """The figures table; a row's excerpts below it; Enter on an excerpt dismisses with its id."""
 
@@ -65,7 +74,7 @@ class FiguresScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         """The table above the selected figure's excerpts."""
-        table: DataTable[Text] = DataTable(id="figure-table", cursor_type="row", zebra_stripes=True)
+        table = FigureTable(id="figure-table", cursor_type="row", zebra_stripes=True)
         table.border_title = "Figures"
         yield table
         excerpts = ItemList(id="figure-excerpts")

@@ -1,0 +1,94 @@
+"""The help screen lists the live keys of the screen below it and of the app."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from screens_host import Host, screen_text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Static
+
+from briefing.model import Brief
+from briefing.ui.screens.help import HelpScreen
+from briefing.ui.screens.reader import SourceReaderScreen
+
+
+class Pane(Static, can_focus=True):
+    """A focusable pane with its own key."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("w", "widen", "Widen the pane", id="test.widen"),
+    ]
+
+
+class Below(Screen[None]):
+    """A screen with its own keys, standing in for whatever the help is opened over."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("z", "zap", "Zap the thing", id="test.zap"),
+        Binding("question_mark", "help", "Help", id="test.help"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Pane("pane", id="pane")
+
+    def on_mount(self) -> None:
+        self.query_one(Pane).focus()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+
+def row(text: str, description: str) -> list[str]:
+    """The words of the help line that carries this description."""
+    return next(line for line in text.splitlines() if description in line).split()
+
+
+async def test_lists_keys_of_the_screen_below_grouped_with_the_apps() -> None:
+    app = Host(Below())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert row(text, "Zap the thing")[1] == "z"
+        assert row(text, "Widen the pane")[1] == "w"
+        assert "^q" in row(text, "Quit")
+        assert "In the focused part (pane)" in text
+        assert "This screen (Below)" in text
+        assert "Everywhere" in text
+        lines = text.splitlines()
+        assert lines.index(next(x for x in lines if "Everywhere" in x)) > lines.index(
+            next(x for x in lines if "This screen (Below)" in x)
+        )
+
+
+async def test_shows_remapped_keys_not_a_hand_kept_list() -> None:
+    app = Host(Below())
+    app.set_keymap({"test.zap": "y"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert row(screen_text(app), "Zap the thing")[1] == "y"
+
+
+async def test_over_the_reader_lists_its_keys(sample: Brief) -> None:
+    app = Host(SourceReaderScreen(sample, "src-harbour", "q-capacity"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        text = screen_text(app)
+        assert row(text, "Next quote")[1:3] == ["n", "]"]
+        assert row(text, "Previous quote")[1:3] == ["p", "["]
+        assert row(text, "Copy quote")[1] == "c"
+        assert "This screen (SourceReaderScreen)" in text
+
+
+async def test_escape_and_question_mark_close_it() -> None:
+    app = Host(Below())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, Below)
+        await pilot.press("question_mark", "question_mark")
+        assert isinstance(app.screen, Below)
