@@ -81,7 +81,7 @@ def read_brief_text(path: Path) -> str:
     try:
         return decode_text(data, "the brief")
     except SourceError as error:
-        offset = int(str(error).split("byte ")[1].split(" ")[0])
+        offset = error.offset or 0
         line = data.count(b"\n", 0, offset) + 1
         column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
         raise BriefError([Problem(label, line, column, str(error))]) from None

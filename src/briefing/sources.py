@@ -23,7 +23,14 @@ _WORD = re.compile(r"\S+")  # \s is str.split()'s white space
 
 
 class SourceError(Exception):
-    """A source file that cannot be used; the message says why."""
+    """A source file that cannot be used; the message says why.
+
+    `offset` is the byte offset in the file of the problem, when there is one.
+    """
+
+    def __init__(self, message: str, offset: int | None = None) -> None:
+        super().__init__(message)
+        self.offset = offset
 
 
 def normalise(text: str) -> str:
@@ -85,14 +92,15 @@ def read_source(path: Path, file: str) -> bytes:
 
 def decode_text(data: bytes, name: str) -> str:
     """Decode strict UTF-8 (a BOM is dropped), turning CRLF and lone CR into LF."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
-        text = data.decode("utf-8")
+        text = data[bom:].decode("utf-8")
     except UnicodeDecodeError as error:
+        offset = bom + error.start  # in the file as written, BOM included
         raise SourceError(
-            f"{name} is not UTF-8: byte {error.start} (0x{data[error.start]:02x}) "
-            f"cannot be decoded ({error.reason})"
+            f"{name} is not UTF-8: the byte at offset {offset} (0x{data[offset]:02x}) "
+            f"cannot be decoded ({error.reason})",
+            offset,
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

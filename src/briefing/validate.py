@@ -30,7 +30,7 @@ from briefing.model import (
 )
 from briefing.problems import Problem
 from briefing.sanitize import find_unsafe, one_line
-from briefing.sources import ELLIPSIS, SourceError, SourceText, split_paragraphs
+from briefing.sources import ELLIPSIS, SourceError, SourceText, normalise, split_paragraphs
 from briefing.spec import FIELDS, FORMAT, SHA256_PATTERN, SLUG_PATTERN, SOURCE_KEYS, Field
 
 DocPath = tuple[str | int, ...]
@@ -56,7 +56,7 @@ class Issue:
 
 
 def _closest(word: str, choices: list[str]) -> str:
-    found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    found = difflib.get_close_matches(word, choices, n=1, cutoff=0.75)
     return f" (did you mean `{found[0]}`?)" if found else ""
 
 
@@ -88,6 +88,9 @@ class Validator:
 
     def run(self, data: object) -> Brief | None:
         """Check the whole document; the brief when it is valid, else None."""
+        if data is None:
+            self.error((), "the document is empty; a brief starts with `format: briefing/1`")
+            return None
         if not isinstance(data, dict):
             self.error(
                 (), f"a brief is a mapping of keys (format, id, title, ...), not {_type_name(data)}"
@@ -382,6 +385,7 @@ class Validator:
         )
         if "..." in values["quote"] and ELLIPSIS not in values["quote"]:
             message += "; to leave text out write ` … ` (space, U+2026, space), not `...`"
+        message += _near_miss(values["quote"], text)
         best = text.closest(values["quote"])
         if best is not None and best.score >= 50:
             passage = one_line(best.passage)
@@ -415,6 +419,25 @@ class Validator:
                 return _INVALID
             positions.append(Position(**values))
         return tuple(positions)
+
+
+_FOLD_MARKS = str.maketrans(
+    {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "–": "-", "—": "-"}
+)
+
+
+def _near_miss(quote: str, text: SourceText) -> str:
+    """A hint when the quote occurs once quotation marks, dashes or case are ignored."""
+    loose = normalise(quote).translate(_FOLD_MARKS).split(ELLIPSIS)[0]
+    source = text.joined.translate(_FOLD_MARKS)
+    if loose in source:
+        return (
+            "; it differs from the source only in quotation marks, apostrophes or dashes "
+            "(copy them exactly: curly or straight, hyphen or dash)"
+        )
+    if loose.casefold() in source.casefold():
+        return "; it differs from the source only in upper and lower case"
+    return ""
 
 
 def _a(kind: str) -> str:

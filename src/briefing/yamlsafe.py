@@ -82,14 +82,27 @@ def _place(mark: Any) -> Place:
 
 
 def _flow_too_deep(text: str) -> bool:
-    """True when brackets nest deeper than MAX_DEPTH (innermost pairs peeled per round)."""
+    """True when brackets nest deeper than MAX_DEPTH, closed or not.
+
+    Matched innermost pairs are peeled a round at a time (fast, in C); what cannot be
+    peeled (unclosed or mismatched brackets, e.g. 50 000 `[` with no `]`, which made the
+    C parser crash) is then walked, counting depth as the parser would meet it.
+    """
     brackets = _NOT_BRACKET.sub("", text)
     for _ in range(MAX_DEPTH):
         peeled = brackets.replace("[]", "").replace("{}", "")
         if peeled == brackets:
-            return False
+            break
         brackets = peeled
-    return "[]" in brackets or "{}" in brackets
+    else:
+        if "[]" in brackets or "{}" in brackets:
+            return True
+    depth = 0
+    for char in brackets:
+        depth = depth + 1 if char in "[{" else max(depth - 1, 0)
+        if depth > MAX_DEPTH:
+            return True
+    return False
 
 
 def guard_nesting(text: str) -> None:
@@ -175,6 +188,9 @@ def _describe(error: yaml.MarkedYAMLError) -> YamlProblem:
     if "expected a single document" in (error.context or ""):
         return YamlProblem(_place(mark), "a brief is one YAML document; a second one starts here")
     context = f" ({error.context})" if error.context else ""
+    start = error.context_mark
+    if error.context and start is not None and mark is not None and start.line != mark.line:
+        context = f" ({error.context} that starts on line {start.line + 1})"
     return YamlProblem(_place(mark), f"not valid YAML: {problem}{context}")
 
 

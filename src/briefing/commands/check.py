@@ -20,6 +20,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json", action="store_true", help="print one JSON object per run, for editors and CI"
     )
+    parser.add_argument(
+        "--excerpts",
+        action="store_true",
+        help="also print where each quote stands: its paragraph and character offset",
+    )
 
 
 def summary(brief: Brief) -> str:
@@ -34,7 +39,8 @@ def summary(brief: Brief) -> str:
         (len(brief.entities), "entity"),
     ]
     parts = [f"{n} {_plural(word, n)}" for n, word in counts]
-    return f"ok: {', '.join(parts)}; {len(brief.excerpts)} quotes verified"
+    verified = len(brief.excerpts)
+    return f"ok: {', '.join(parts)}; {verified} {_plural('quote', verified)} verified"
 
 
 def _plural(word: str, n: int) -> str:
@@ -60,6 +66,9 @@ def _as_json(result: LoadResult) -> dict[str, object]:
             "entities": len(brief.entities),
             "quotes_verified": len(brief.excerpts),
         },
+        "excerpts": None
+        if brief is None
+        else {x.id: {"paragraph": x.paragraph, "offset": x.offset} for x in brief.excerpts},
         "problems": [p.as_dict() for p in result.problems],
     }
 
@@ -76,6 +85,9 @@ def run(args: argparse.Namespace) -> int:
             for problem in result.problems:
                 print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
             if result.brief is not None:
+                if args.excerpts:
+                    for x in result.brief.excerpts:
+                        print(f"{result.path}: {x.id}: ¶{x.paragraph}, offset {x.offset}")
                 print(f"{result.path}: {summary(result.brief)}")
             else:
                 print(
