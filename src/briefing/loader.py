@@ -108,6 +108,8 @@ def check_brief(path: Path) -> LoadResult:
         brief = validator.run(data)
     problems = _place_problems(label, text, validator)
     problems.extend(_unsafe_text_warnings(label, text))
+    if "\\" in text:  # only a double-quoted escape can make a control character unseen
+        problems.extend(_unsafe_value_warnings(label, text, data))
     problems.extend(validator.source_warnings)
     return LoadResult(
         path, brief if not validator.errors else None, problems, validator.source_digests
@@ -137,6 +139,37 @@ def _unsafe_text_warnings(label: str, text: str) -> list[Problem]:
         )
         for c in find_unsafe(text, limit=10)
     ]
+
+
+def _unsafe_value_warnings(label: str, text: str, data: object) -> list[Problem]:
+    """Warnings for values that YAML escapes (`"\\e[2J"`) turned into control characters."""
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    pending: list[tuple[tuple[str | int, ...], object]] = [((), data)]
+    while pending and len(found) < 10:
+        path, value = pending.pop()
+        if isinstance(value, dict):
+            pending.extend((path + (k,), v) for k, v in value.items())
+        elif isinstance(value, list):
+            pending.extend((path + (i,), v) for i, v in enumerate(value))
+        elif isinstance(value, str) and find_unsafe(value, limit=1):
+            found.append((path, find_unsafe(value, limit=1)[0].name))
+    if not found:
+        return []
+    locator = Locator(text)
+    warnings = []
+    for path, name in found:
+        place = locator.place(path)
+        message = f"a value contains {name}, a control or invisible character, written as an "
+        warnings.append(
+            Problem(
+                label,
+                place.line,
+                place.column,
+                message + "escape; it is shown as a placeholder",
+                "warning",
+            )
+        )
+    return sorted(warnings, key=lambda p: (p.line, p.column))
 
 
 class _SourceLoader:

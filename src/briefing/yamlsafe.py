@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from briefing.sanitize import one_line
+
 try:
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
@@ -176,10 +178,23 @@ def _scan_node_properties(text: str) -> list[YamlProblem]:
 def _compose(text: str) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=_TextLoader)
-    except yaml.MarkedYAMLError as error:
-        raise YamlRefused([_describe(error)]) from None
     except yaml.YAMLError as error:
-        raise YamlRefused([YamlProblem(Place(1, 1), f"not valid YAML: {error}")]) from None
+        raise _refusal(error, text) from None
+
+
+def _refusal(error: yaml.YAMLError, text: str) -> YamlRefused:
+    """The YamlRefused for any error PyYAML raises, at the best place it tells."""
+    if isinstance(error, yaml.MarkedYAMLError):
+        return YamlRefused([_describe(error)])
+    if isinstance(error, yaml.reader.ReaderError):
+        char = error.character if isinstance(error.character, int) else ord(error.character)
+        at = text.find(chr(char))  # the first one is where the reader stopped
+        at = at if at >= 0 else min(error.position, len(text))
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        message = f"contains U+{char:04X}, a control character YAML does not allow in a file"
+        return YamlRefused([YamlProblem(Place(line, column), message)])
+    return YamlRefused([YamlProblem(Place(1, 1), f"not valid YAML: {one_line(str(error))}")])
 
 
 def _describe(error: yaml.MarkedYAMLError) -> YamlProblem:
@@ -241,8 +256,8 @@ def read_yaml(text: str) -> Data:
     if _may_have_node_properties(text):
         try:
             problems = _scan_node_properties(text)
-        except yaml.MarkedYAMLError as error:
-            raise YamlRefused([_describe(error)]) from None
+        except yaml.YAMLError as error:
+            raise _refusal(error, text) from None
         if problems:
             raise YamlRefused(problems)
     root = _compose(text)

@@ -10,6 +10,7 @@ from pathlib import Path
 from briefing.bundled import briefs_dir
 from briefing.loader import LoadResult, check_brief
 from briefing.model import Brief
+from briefing.sanitize import sanitize
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -69,7 +70,7 @@ def _as_json(result: LoadResult) -> dict[str, object]:
         "excerpts": None
         if brief is None
         else {x.id: {"paragraph": x.paragraph, "offset": x.offset} for x in brief.excerpts},
-        "problems": [p.as_dict() for p in result.problems],
+        "problems": [{**p.as_dict(), "message": sanitize(p.message)} for p in result.problems],
     }
 
 
@@ -83,7 +84,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         for result in results:
             for problem in result.problems:
-                print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
+                stream = sys.stderr if problem.severity == "error" else sys.stdout
+                print(sanitize(str(problem)), file=stream)
             if result.brief is not None:
                 if args.excerpts:
                     for x in result.brief.excerpts:
