@@ -9,19 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Horizontal
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Tree
+from textual.widgets import Tree
 
 from briefing.model import Brief, Entity, Event, Excerpt, Item, Source, Topic
 from briefing.ui.commands import MAIN_COMMANDS, CommandsProvider, JumpProvider, bindings
 from briefing.ui.screens import optional
-from briefing.ui.widgets.bars import BriefHeader, FilterBar, StyleIndicator
+from briefing.ui.widgets.bars import BriefHeader, FilterBar, KeyBar, StyleIndicator
 from briefing.ui.widgets.detail import DetailPane
 from briefing.ui.widgets.excerpts import ExcerptList
 from briefing.ui.widgets.rows import RowList
@@ -36,7 +36,8 @@ class MainScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings(MAIN_COMMANDS)]
     COMMANDS: ClassVar[set[Any]] = {JumpProvider, CommandsProvider}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012
+    WIDE = 120
+    """From this width the three lists sit side by side above the detail pane."""
 
     topic_filter: var[str | None] = var(None)
     """The topic (with its subtopics) the timeline and excerpts are narrowed to."""
@@ -51,6 +52,7 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Header, filter bar, the four panes, and the footer with the citation style."""
+        self._fit(self.app.size.width)
         yield BriefHeader(self.brief)
         yield FilterBar(id="filters")
         with Container(id="panes"):
@@ -59,7 +61,7 @@ class MainScreen(Screen[None]):
             yield ExcerptList(self.brief, id="excerpts")
             yield DetailPane(self.brief, id="detail")
         with Horizontal(id="bottom"):
-            yield Footer()
+            yield KeyBar(id="keys")
             yield StyleIndicator(id="style")
 
     def on_mount(self) -> None:
@@ -69,6 +71,16 @@ class MainScreen(Screen[None]):
         self._apply_filters()
         self.watch(self.app, "citation_style", self.query_one(StyleIndicator).show_style)
         self.query_one(Timeline).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Switch between the wide and the narrow layout."""
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        """Set the layout class for this width (before the first layout, so styles are
+        computed once rather than again after the first resize)."""
+        self.set_class(width >= self.WIDE, "-wide")
+        self.set_class(width < self.WIDE, "-narrow")
 
     # Filtering ----------------------------------------------------------------
 

@@ -63,6 +63,7 @@ class RowList(ScrollView, can_focus=True):
         self._lines: list[tuple[Strip, int]] = []
         self._lines_key: tuple[object, ...] | None = None
         self._generation = 0
+        self._wrapped: dict[tuple[int, int], list[Text]] = {}
 
     # What subclasses provide ----------------------------------------------
 
@@ -87,6 +88,7 @@ class RowList(ScrollView, can_focus=True):
     def rows_changed(self, cursor: int = 0) -> None:
         """Call after the rows changed: resets the scroll and puts the cursor on `cursor`."""
         self._generation += 1
+        self._wrapped.clear()
         count = self.row_count()
         self.virtual_size = Size(self.size.width, count + max(self.size.height - 1, 0))
         self.scroll_to(y=0, animate=False)
@@ -120,8 +122,19 @@ class RowList(ScrollView, can_focus=True):
         if cursor >= 0:
             self.post_message(self.Highlighted(self, cursor))
 
+    def _wrapped_row(self, index: int, width: int) -> list[Text]:
+        """`row_lines`, remembered for the rows seen lately (moving the cursor redraws the
+        view, but rarely changes which rows are in it)."""
+        key = (index, width)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            if len(self._wrapped) > 512:
+                self._wrapped.clear()
+            lines = self._wrapped[key] = self.row_lines(index, width)
+        return lines
+
     def _row_height(self, index: int) -> int:
-        return len(self.row_lines(index, self.scrollable_content_region.width))
+        return len(self._wrapped_row(index, self.scrollable_content_region.width))
 
     def _show_cursor(self) -> None:
         """Scroll so that the whole cursor row is visible."""
@@ -134,7 +147,9 @@ class RowList(ScrollView, can_focus=True):
         used = 0
         for index in range(top, cursor + 1):
             used += self._row_height(index)
-        if used <= height:
+            if used > height:
+                break
+        else:
             return
         new_top, used = cursor, self._row_height(cursor)
         while new_top > 0 and used + self._row_height(new_top - 1) <= height:
@@ -196,6 +211,7 @@ class RowList(ScrollView, can_focus=True):
         """Theme or focus changed: redraw with the new styles."""
         super().notify_style_update()
         self._lines_key = None
+        self._wrapped.clear()
 
     def _layout_lines(self) -> None:
         """Wrap the rows from the top of the view until the view is full."""
@@ -211,7 +227,7 @@ class RowList(ScrollView, can_focus=True):
         index, count = top, self.row_count()
         while len(lines) < height and index < count:
             style = cursor_style if index == self.cursor else base
-            for line in self.row_lines(index, width):
+            for line in self._wrapped_row(index, width):
                 # Text.render leaves the Text's own style out; add it under the spans.
                 own = line.style if isinstance(line.style, Style) else Style.parse(line.style)
                 segments = Segment.apply_style(line.render(self.app.console), style + own)
