@@ -66,8 +66,11 @@ class Clip:
             for p in data["parts"]
         )
         clip = cls(**{**data, "parts": parts, "references": tuple(data["references"])})
-        if not all(isinstance(getattr(clip, name), str) for name in ("id", "item_id", "text")):
-            raise TypeError("a clip's ids and text must be strings")
+        texts = [clip.id, clip.item_id, clip.brief_id, clip.brief_title, clip.kind, clip.text]
+        texts += [clip.note, *clip.references]
+        texts += [getattr(q, f) for p in parts for q in p.quotes for f in Quote.__slots__]
+        if not all(isinstance(t, str) for t in texts):
+            raise TypeError("a clip holds text where it should")
         return clip
 
 
@@ -125,7 +128,11 @@ class Basket:
 
     def remove(self, clip_id: str) -> str | None:
         """Remove a clip (nothing happens if another instance removed it already)."""
-        return self._update(lambda clips: clips.__setitem__(slice(None), _without(clips, clip_id)))
+
+        def change(clips: list[Clip]) -> None:
+            clips[:] = [c for c in clips if c.id != clip_id]
+
+        return self._update(change)
 
     def move(self, clip_id: str, offset: int) -> str | None:
         """Move a clip up (negative offset) or down, staying within the list."""
@@ -175,10 +182,6 @@ def _parse(data: bytes) -> list[Clip]:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ValueError(f"not a {FORMAT} file")
     return [Clip.from_dict(c) for c in document["clips"]]
-
-
-def _without(clips: list[Clip], clip_id: str) -> list[Clip]:
-    return [c for c in clips if c.id != clip_id]
 
 
 def _move(clips: list[Clip], clip_id: str, offset: int) -> None:

@@ -33,13 +33,15 @@ class Tool:
     arguments: tuple[str, ...]
     needs: str | None = None
     encoding: str = "utf-8"
+    locale: str | None = None  # LC_CTYPE the tool must run under to read UTF-8
 
 
 TOOLS = (
     Tool("wl-copy", ("wl-copy",), needs="WAYLAND_DISPLAY"),
     Tool("xclip", ("xclip", "-selection", "clipboard"), needs="DISPLAY"),
     Tool("xsel", ("xsel", "--clipboard", "--input"), needs="DISPLAY"),
-    Tool("pbcopy", ("pbcopy",)),
+    # pbcopy decodes its input by the locale; under the C locale UTF-8 would be mangled.
+    Tool("pbcopy", ("pbcopy",), locale="UTF-8"),
     # clip.exe reads UTF-16 with a byte-order mark correctly; UTF-8 would be mangled.
     Tool("clip.exe", ("clip.exe",), encoding="utf-16"),
 )
@@ -104,6 +106,7 @@ def copy_with_tool(text: str) -> tuple[str | None, list[str]]:
                 input=clean(text).encode(tool.encoding),
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
+                env={**os.environ, "LC_CTYPE": tool.locale} if tool.locale else None,
                 timeout=TOOL_TIMEOUT,
                 check=False,
             )

@@ -177,3 +177,12 @@ def test_memo_has_numbered_footnotes_notes_and_each_source_once(sample: Brief) -
     path = save_memo(basket.clips)
     assert path.parent == basket_path().parent / "memos"
     assert path.read_text(encoding="utf-8") == memo(basket.clips)
+
+
+def test_a_clip_with_a_number_for_text_counts_as_damaged(sample: Brief) -> None:
+    basket = Basket()
+    basket.add(make_clip(sample, "q-summit"))
+    document = json.loads(basket_path().read_text(encoding="utf-8"))
+    document["clips"][0]["parts"][0]["quotes"][0]["text"] = 42
+    basket_path().write_text(json.dumps(document), encoding="utf-8")
+    assert Basket().reload() is not None

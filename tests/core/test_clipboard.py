@@ -107,3 +107,16 @@ def test_a_hanging_tool_times_out(tools: Path, monkeypatch: pytest.MonkeyPatch) 
     result = deliver("text", osc52_sent=True)
     assert result.routes == ("OSC 52",)
     assert result.failures[0].startswith("pbcopy: Command")
+
+
+def test_pbcopy_runs_under_a_utf8_locale(tools: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LC_CTYPE", "C")
+    monkeypatch.setenv("PYTHONCOERCECLOCALE", "0")  # the stand-in must see what it was given
+    script = tools / "pbcopy"
+    script.write_text(
+        f"#!{sys.executable}\nimport os, pathlib, sys\n"
+        "pathlib.Path(sys.argv[0]).with_name('locale').write_text(os.environ['LC_CTYPE'])\n"
+    )
+    script.chmod(0o755)
+    assert deliver("Lúcio", osc52_sent=False).routes == ("pbcopy",)
+    assert (tools / "locale").read_text() == "UTF-8"
