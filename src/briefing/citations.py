@@ -6,6 +6,19 @@ excerpts, a topic's key quotes (or, when it lists none, every excerpt filed unde
 its subtopics), a dispute's positions each with their excerpts, an entity's name and role
 with the excerpts that name it. A source gives its reference. The locators and the rules
 for missing and inferred values are described in `briefing.styles`.
+
+How each style lays a citation out:
+- plain: the quote in quotation marks, then `— reference, ¶ N` under it;
+- markdown: a blockquote ending in a footnote labelled by the excerpt's id (`[^q-…]`,
+  so pasting several never collides), the footnotes after the text;
+- apa, mla: the quote run into a sentence with a parenthetical citation, then the
+  reference list (alphabetical, each source once);
+- chicago: the quote with a superscript note number, the notes (a full first note, short
+  notes after it for the same source), then the bibliography;
+- bibtex: the quote with `\cite[\P~N]{source-id}`, then one `@misc` entry per source;
+- csl-json: one JSON object: `item` (the item's own text, unless it is an excerpt),
+  `quotes` (id, quote, source, locator, label "paragraph") and `references`, a CSL-JSON
+  array ready for Zotero or Pandoc.
 """
 
 from __future__ import annotations
