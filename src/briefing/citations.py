@@ -1,4 +1,4 @@
-"""Any item of a brief as text to paste, with its quotes cited in one of seven styles.
+r"""Any item of a brief as text to paste, with its quotes cited in one of seven styles.
 
 An excerpt gives its quote and citation. An event, topic, figure, dispute or entity gives
 the item itself, then the excerpts behind it, each cited: an event's and a figure's own
