@@ -208,3 +208,15 @@ def test_sanitised_paragraph_keeps_quote_offsets_in_step() -> None:
 
 def test_words_helper_ignores_layout() -> None:
     assert words("│ a  b │\n c") == ["a", "b", "c"]
+
+
+async def test_clicking_a_quote_makes_it_current(sample: Brief) -> None:
+    app = Host(SourceReaderScreen(sample, "src-harbour", "q-deal-signed"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        row = next(i for i, line in enumerate(lines) if "Critics said" in line)
+        header = app.screen.query_one("#reader-header").outer_size.height
+        await pilot.click(ArticleView, offset=(10, row - header))
+        assert "Quote 4 of 4 · ¶6" in status(app)
+        assert highlighted(app).split() == sample.excerpt("q-deal-critics").quote.split()

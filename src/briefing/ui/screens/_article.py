@@ -15,12 +15,14 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefing.model import Excerpt, Source
+from briefing.model import Excerpt, Source, Span
 from briefing.sanitize import sanitize
 
 _WORD = re.compile(r"\S+\s*|\s+")
@@ -113,6 +115,13 @@ class ArticleView(ScrollView, can_focus=True):
     }
     """
 
+    class ExcerptClicked(Message):
+        """The user clicked one of the article's quotes."""
+
+        def __init__(self, excerpt_id: str) -> None:
+            super().__init__()
+            self.excerpt_id = excerpt_id
+
     def __init__(
         self, source: Source, excerpts: Sequence[Excerpt], *, id: str | None = None
     ) -> None:
@@ -126,7 +135,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._first_line: list[int] = []
         self._wrapped_width = -1
         self._pending_scroll = True
-        self._marked = {span.paragraph - 1 for x in excerpts for span in x.spans}
+        self._spans: dict[int, list[tuple[str, Span]]] = {}
+        for excerpt in excerpts:
+            for span in excerpt.spans:
+                self._spans.setdefault(span.paragraph - 1, []).append((excerpt.id, span))
+        self._marked = set(self._spans)
         self._digits = len(str(len(source.paragraphs)))
 
     # Text ------------------------------------------------------------------
@@ -151,12 +164,10 @@ class ArticleView(ScrollView, can_focus=True):
         if index in self._marked:
             other = self.get_component_rich_style("article--other")
             quote = self.get_component_rich_style("article--quote")
-            for excerpt in self.excerpts.values():
-                style = quote if excerpt.id == self.current else other
-                for span in excerpt.spans:
-                    if span.paragraph - 1 == index:
-                        start = self.shown_offset(index, span.start)
-                        text.stylize(style, start, self.shown_offset(index, span.end))
+            for excerpt_id, span in self._spans[index]:
+                style = quote if excerpt_id == self.current else other
+                start = self.shown_offset(index, span.start)
+                text.stylize(style, start, self.shown_offset(index, span.end))
         if len(self._styled) > 2000:
             self._styled.clear()
         self._styled[index] = text
@@ -233,6 +244,26 @@ class ArticleView(ScrollView, can_focus=True):
         line = self.line_of(excerpt.paragraph, excerpt.offset)
         self.scroll_to(y=max(0, line - self.size.height // 3), animate=False, immediate=True)
 
+    def excerpt_at(self, line: int, column: int) -> str | None:
+        """The quote shown at this screen line and text column: the one under the pointer,
+        else the first in that paragraph; None outside quoted paragraphs."""
+        if not 0 <= line < len(self._lines) or self._lines[line][0] not in self._marked:
+            return None
+        paragraph, start, _end = self._lines[line]
+        offset = start + max(column, 0)
+        in_paragraph = [
+            (i, self.shown_offset(paragraph, s.start), self.shown_offset(paragraph, s.end))
+            for i, s in self._spans[paragraph]
+        ]
+        under = [i for i, first, last in in_paragraph if first <= offset < last]
+        return (under or [in_paragraph[0][0]])[0]
+
+    def on_click(self, event: events.Click) -> None:
+        """Clicking a quote makes it the current one."""
+        found = self.excerpt_at(int(self.scroll_y) + event.y, event.x - self.gutter_width)
+        if found is not None:
+            self.post_message(self.ExcerptClicked(found))
+
     # Rendering -------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
@@ -261,8 +292,7 @@ class ArticleView(ScrollView, can_focus=True):
             number = str(paragraph + 1).rjust(self._digits + 1)
         mark, mark_style = " ", Style()
         if paragraph in self._marked:
-            current = self.excerpts.get(self.current or "")
-            if current and any(s.paragraph - 1 == paragraph for s in current.spans):
+            if any(i == self.current for i, _span in self._spans[paragraph]):
                 mark, mark_style = "▌", self.get_component_rich_style("article--current-mark")
             else:
                 mark, mark_style = "▏", self.get_component_rich_style("article--mark")

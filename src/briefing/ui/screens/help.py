@@ -50,9 +50,9 @@ def key_groups(app: App[object], screen: Screen[object]) -> list[tuple[str, list
 
 
 def describe(active: ActiveBinding) -> str:
-    """The binding's description, or its action's name when it has none."""
+    """The binding's tooltip (the longer help), else its description, else its action."""
     binding = active.binding
-    text = binding.description or binding.action.replace("_", " ").capitalize()
+    text = active.tooltip or binding.description or binding.action.replace("_", " ").capitalize()
     return text if active.enabled else f"{text} (not available now)"
 
 

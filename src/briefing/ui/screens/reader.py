@@ -120,8 +120,16 @@ class SourceReaderScreen(Screen[None]):
         if not 0 <= place < len(ids):
             self.app.bell()
             return
-        self.excerpt_id = ids[place]
-        self.query_one(ArticleView).show_excerpt(self.excerpt_id)
+        self._select(ids[place])
+
+    def on_article_view_excerpt_clicked(self, message: ArticleView.ExcerptClicked) -> None:
+        """A click on a quote selects it."""
+        self._select(message.excerpt_id)
+
+    def _select(self, excerpt_id: str) -> None:
+        """Make this quote the current one: highlighted, in view, named in the status line."""
+        self.excerpt_id = excerpt_id
+        self.query_one(ArticleView).show_excerpt(excerpt_id)
         self._update_status()
 
     def action_copy(self) -> None:
