@@ -33,7 +33,7 @@ def clip_prompt(number: int, clip: Clip) -> Text:
     prompt.append_text(safe_line(f"{clip.kind} {clip.item_id}", "bold"))
     prompt.append("  ·  ", "dim")
     prompt.append_text(safe_line(clip.brief_title, "italic dim"))
-    lines = clip.text.split("\n")
+    lines = [line for line in clip.text.split("\n") if line.strip()]
     preview = "\n".join(lines[:PREVIEW_LINES]) + ("\n…" if len(lines) > PREVIEW_LINES else "")
     prompt.append("\n")
     prompt.append_text(safe(preview))
@@ -63,7 +63,6 @@ class BasketScreen(Screen[str | None]):
             border: round $primary 60%;
             &:focus { border: round $accent; }
         }
-        #basket-list > .option-list--option { padding: 0 1 1 1; }
         #basket-note { dock: bottom; display: none; }
         #basket-note.-editing { display: block; }
     }
@@ -111,7 +110,8 @@ class BasketScreen(Screen[str | None]):
         if not clips:
             listing.add_option(Option(Text(EMPTY, "dim italic", end=""), disabled=True))
             return
-        listing.add_options(Option(clip_prompt(n, c), id=c.id) for n, c in enumerate(clips, 1))
+        for number, clip in enumerate(clips, 1):
+            listing.add_options([Option(clip_prompt(number, clip), id=clip.id), None])
         ids = [c.id for c in clips]
         listing.highlighted = ids.index(keep) if keep in ids else 0
 
