@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
@@ -71,6 +73,8 @@ class KeyBar(Static):
     focus change): it draws at start-up in a fraction of the time. Keys are clickable.
     """
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"keybar--key"}
+
     def on_mount(self) -> None:
         """Follow the screen's bindings as focus and state change."""
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -89,6 +93,7 @@ class KeyBar(Static):
                 continue
             seen.add(binding.action)
             click = Style(meta={"@click": f"app.simulate_key({key!r})"})
-            text.append(f" {self.app.get_key_display(binding)} ", Style(bold=True) + click)
+            key_style = self.get_component_rich_style("keybar--key", partial=True)
+            text.append(f" {self.app.get_key_display(binding)} ", key_style + click)
             text.append(f"{binding.description} ", click)
         self.update(text)

@@ -226,11 +226,15 @@ class RowList(ScrollView, can_focus=True):
         lines: list[tuple[Strip, int]] = []
         index, count = top, self.row_count()
         while len(lines) < height and index < count:
-            style = cursor_style if index == self.cursor else base
+            on_cursor = index == self.cursor
+            style = cursor_style if on_cursor else base
             for line in self._wrapped_row(index, width):
-                # Text.render leaves the Text's own style out; add it under the spans.
+                # Text.render leaves the Text's own style out; add it under the spans. On
+                # the cursor row the cursor's colours win, so every part stays legible.
                 own = line.style if isinstance(line.style, Style) else Style.parse(line.style)
-                segments = Segment.apply_style(line.render(self.app.console), style + own)
+                segments = Segment.apply_style(
+                    line.render(self.app.console), base + own, cursor_style if on_cursor else None
+                )
                 strip = Strip(segments).extend_cell_length(width, style)
                 lines.append((strip.crop(0, width), index))
             index += 1
