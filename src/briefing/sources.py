@@ -219,7 +219,12 @@ class SourceText:
         for index, normal in enumerate(self.normal):
             found = fuzz.partial_ratio_alignment(wanted, normal)
             if found is not None and (best is None or found.score > best.score):
-                passage = normal[found.dest_start : found.dest_end]
+                start, end = found.dest_start, found.dest_end
+                while start > 0 and not normal[start - 1].isspace():  # whole words only
+                    start -= 1
+                while end < len(normal) and not normal[end].isspace():
+                    end += 1
+                passage = normal[start:end]
                 best = Closest(index + 1, passage, found.score)
         return best
 

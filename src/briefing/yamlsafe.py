@@ -156,6 +156,8 @@ def _scan_node_properties(text: str) -> list[YamlProblem]:
                     f"alias *{event.anchor} is not allowed in a brief; write the value out",
                 )
             )
+            if len(problems) >= 50:
+                break
             continue
         anchor = getattr(event, "anchor", None)
         tag = getattr(event, "tag", None)
