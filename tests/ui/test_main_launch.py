@@ -1,0 +1,101 @@
+"""Launching: `briefing PATH` refuses a broken brief before the terminal is touched, and
+`briefing DIR` offers a picker whose choice opens on the main screen."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main as cli_main
+from briefing.ui.app import BriefingApp
+from briefing.ui.screens.main import MainScreen
+
+BROKEN = "format: briefing/1\nid: broken\ntitle: [unclosed\n"
+
+
+def test_a_broken_brief_prints_its_problems_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    brief = tmp_path / "broken.yaml"
+    brief.write_text("format: briefing/1\nid: broken\n", encoding="utf-8")
+    assert cli_main([str(brief)]) == 1
+    err = capsys.readouterr().err
+    assert f"{brief}:" in err and "not opened" in err
+    assert "Traceback" not in err
+
+
+def test_a_missing_file_is_an_error_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli_main([str(tmp_path / "nowhere.yaml")]) == 1
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_an_unknown_citation_style_is_refused(
+    sample_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli_main([str(sample_path), "--style", "nonsense"]) == 2
+    assert "unknown citation style 'nonsense'" in capsys.readouterr().err
+
+
+def test_a_broken_brief_never_imports_textual(tmp_path: Path) -> None:
+    brief = tmp_path / "broken.yaml"
+    brief.write_text(BROKEN, encoding="utf-8")
+    code = (
+        "import sys; from briefing.cli import main; status = main([sys.argv[1]]); "
+        "print(status, 'textual' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(brief)], capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.split() == ["1", "False"]
+    assert "Traceback" not in result.stderr
+
+
+async def test_a_folder_offers_a_picker_that_opens_the_chosen_brief(
+    sample_path: Path, tmp_path: Path
+) -> None:
+    from briefing.ui.screens.picker import BriefPickerScreen
+
+    folder = tmp_path / "sample"
+    shutil.copytree(sample_path.parent.parent, folder)
+    app = BriefingApp(folder=folder / "briefs")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, BriefPickerScreen)
+        app.screen.dismiss(folder / "briefs" / "sample.yaml")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.brief.title == "Harbours and fighters"
+
+
+async def test_escape_in_the_picker_quits(sample_path: Path) -> None:
+    app = BriefingApp(folder=sample_path.parent)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_the_configured_style_is_the_default(sample_path: Path, user_folders: Path) -> None:
+    from briefing.loader import load_brief
+    from briefing.settings import config_path
+
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_text('style = "apa"\n', encoding="utf-8")
+    app = BriefingApp(load_brief(sample_path, use_cache=False))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.citation_style == "apa"
+        await pilot.press("s")
+        assert app.citation_style == "chicago"
+    given = BriefingApp(load_brief(sample_path, use_cache=False), style="mla")
+    async with given.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert given.citation_style == "mla"
