@@ -130,26 +130,26 @@ def save_to_file(text: str, stem: str = "clip") -> Path:
 
 @dataclass(frozen=True, slots=True)
 class Delivery:
-    """How text left: the routes tried that may have worked, or the file it went to."""
+    """How text left: the routes that took it (unconfirmed for OSC 52), and any file."""
 
     routes: tuple[str, ...]
     file: Path | None = None
     failures: tuple[str, ...] = ()
 
     def describe(self) -> str:
-        """`via OSC 52 and xclip`, or `to FILE` when it went to a file."""
-        if self.file is not None:
-            return f"to {self.file}"
-        return "via " + " and ".join(self.routes)
+        """`via OSC 52 and xclip`, `to FILE`, or `via xclip and to FILE`."""
+        parts = ["via " + " and ".join(self.routes)] if self.routes else []
+        return " and ".join([*parts, *([f"to {self.file}"] if self.file else [])])
 
 
 def deliver(text: str, *, osc52_sent: bool, stem: str = "clip") -> Delivery:
-    """Run the system tool after OSC 52 was (or was not) sent; fall back to a file.
+    """Run the system tool after OSC 52 was (or, too large, was not) sent.
 
-    The file is written only when neither route was available, so the text is never lost.
+    When OSC 52 could not carry the text, or nothing took it, the text is also written
+    to a file: a tool may have reached a clipboard other than the user's (a remote X
+    display over SSH), and the text must never be lost.
     """
     tool, failures = copy_with_tool(text)
     routes = tuple(r for r in ("OSC 52" if osc52_sent else None, tool) if r)
-    if routes:
-        return Delivery(routes, failures=tuple(failures))
-    return Delivery((), save_to_file(text, stem), tuple(failures))
+    file = save_to_file(text, stem) if not osc52_sent or not routes else None
+    return Delivery(routes, file, tuple(failures))

@@ -120,3 +120,14 @@ def test_pbcopy_runs_under_a_utf8_locale(tools: Path, monkeypatch: pytest.Monkey
     script.chmod(0o755)
     assert deliver("Lúcio", osc52_sent=False).routes == ("pbcopy",)
     assert (tools / "locale").read_text() == "UTF-8"
+
+
+def test_too_large_for_osc52_is_also_saved_even_when_a_tool_took_it(
+    tools: Path, user_folders: Path
+) -> None:
+    _fake_tool(tools, "xclip")
+    result = deliver("long text", osc52_sent=False)
+    assert result.routes == ("xclip",)
+    assert result.file is not None and result.file.read_text(encoding="utf-8") == "long text"
+    assert result.describe() == f"via xclip and to {result.file}"
+    assert deliver("short", osc52_sent=True).file is None

@@ -107,6 +107,23 @@ async def test_too_large_for_osc52_and_no_tool_goes_to_a_file(
     assert path.read_text(encoding="utf-8") == cite_item(sample, "ev-deal", "chicago")
 
 
+async def test_too_large_for_osc52_but_a_tool_took_it_says_both(
+    sample: Brief, no_tools: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(clipboard, "OSC52_LIMIT", 100)
+    received = _fake_xclip(no_tools)
+    app = Tiny()
+    async with app.run_test() as pilot:
+        copy_item(app, sample, "ev-deal", "apa")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    ((message, severity),) = app.messages
+    prefix = "Copied event ev-deal (APA) via xclip; too large for OSC 52, also saved to "
+    assert message.startswith(prefix) and severity == "information"
+    saved = Path(message.removeprefix(prefix)).read_text(encoding="utf-8")
+    assert saved == received.read_text(encoding="utf-8") == cite_item(sample, "ev-deal", "apa")
+
+
 async def test_nothing_copied_contains_control_characters(sample: Brief, no_tools: Path) -> None:
     from dataclasses import replace
 

@@ -4,7 +4,7 @@ Copying sends OSC 52 through Textual's `App.copy_to_clipboard` (which also keeps
 in `app.clipboard`), then runs the system's clipboard tool in a thread worker so a slow
 tool never freezes the screen. The notification names the item, the style and the routes
 tried; the terminal never confirms OSC 52, so we say only that it was sent. Text too
-large for OSC 52 with no tool to take it goes to a file, and the notification shows where.
+large for OSC 52 also goes to a file, and the notification shows where.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 
 from briefing.basket import Basket, make_clip
 from briefing.citations import STYLE_NAMES, UnknownItem, UnknownStyle, cite_item
-from briefing.clipboard import clean, deliver, fits_osc52
+from briefing.clipboard import Delivery, clean, deliver, fits_osc52
 from briefing.model import Brief
 from briefing.sanitize import one_line
 
@@ -51,15 +52,24 @@ def copy_text(app: App[Any], text: str, what: str, stem: str = "clip") -> None:
             message = f"Could not copy {what}: {one_line(str(error))}"
             app.call_from_thread(app.notify, message, severity="error", markup=False)
             return
-        if result.file is not None:
-            why = "too large for OSC 52" if not sent else "no clipboard route"
-            message = f"Saved {what} to {result.file} ({why}, and no clipboard tool worked)"
-            app.call_from_thread(app.notify, message, severity="warning", markup=False)
-        else:
-            message = f"Copied {what} {result.describe()}"
-            app.call_from_thread(app.notify, message, markup=False)
+        message, severity = _report(what, sent, result)
+        app.call_from_thread(app.notify, message, severity=severity, markup=False)
 
     app.run_worker(deliver_and_report, thread=True, group="clipboard", exit_on_error=False)
+
+
+def _report(what: str, sent: bool, result: Delivery) -> tuple[str, SeverityLevel]:
+    """The notification for a copy, and how loud it should be."""
+    if not result.routes:
+        why = "too large for OSC 52" if not sent else "no clipboard route"
+        return f"Saved {what} to {result.file} ({why}, and no clipboard tool worked)", "warning"
+    if result.file is not None:
+        routes = " and ".join(result.routes)
+        return (
+            f"Copied {what} via {routes}; too large for OSC 52, also saved to {result.file}",
+            "information",
+        )
+    return f"Copied {what} {result.describe()}", "information"
 
 
 def add_to_basket(app: App[Any], brief: Brief, item_id: str) -> None:
