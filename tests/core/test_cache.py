@@ -1,0 +1,108 @@
+"""The cache of checked briefs: used when current, never when stale or damaged."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing import cache
+from briefing.loader import load_brief
+from briefing.problems import BriefError
+from briefing.storage import cache_dir
+
+SAMPLE = Path(__file__).parents[1] / "fixtures" / "sample"
+
+
+@pytest.fixture
+def brief(tmp_path: Path) -> Path:
+    """A private copy of the sample brief and its seeds, free to edit."""
+    shutil.copytree(SAMPLE, tmp_path / "sample")
+    return tmp_path / "sample" / "briefs" / "sample.yaml"
+
+
+def _entries() -> list[Path]:
+    return sorted(cache_dir().glob("*.pickle")) if cache_dir().exists() else []
+
+
+def test_a_loaded_brief_is_cached_and_reloaded_equal(brief: Path) -> None:
+    first = load_brief(brief)
+    assert len(_entries()) == 1
+    again = cache.read(brief)
+    assert again is not None and again is not first
+    assert again == first
+    assert again.links == first.links and again.items.keys() == first.items.keys()
+    assert again.excerpt("q-deal-value").spans == first.excerpt("q-deal-value").spans
+    assert again.events[0].date.show() == first.events[0].date.show()
+
+
+def test_use_cache_false_neither_reads_nor_writes(brief: Path) -> None:
+    load_brief(brief, use_cache=False)
+    assert _entries() == []
+
+
+def test_an_edited_brief_is_checked_again(brief: Path) -> None:
+    load_brief(brief)
+    brief.write_text(
+        brief.read_text("utf-8").replace("title: Harbours and fighters", "title: Ports"), "utf-8"
+    )
+    assert cache.read(brief) is None
+    assert load_brief(brief).title == "Ports"
+
+
+def test_an_edited_source_makes_the_entry_stale(brief: Path) -> None:
+    load_brief(brief)
+    seed = brief.parents[1] / "seeds" / "fighters.txt"
+    seed.write_text(seed.read_text("utf-8").replace("twelve aircraft", "ten aircraft"), "utf-8")
+    assert cache.read(brief) is None
+    with pytest.raises(BriefError) as raised:
+        load_brief(brief)
+    assert "does not occur in source 'src-fighters'" in str(raised.value)
+
+
+def test_a_deleted_source_makes_the_entry_stale(brief: Path) -> None:
+    load_brief(brief)
+    (brief.parents[1] / "seeds" / "summit-notes.txt").unlink()
+    assert cache.read(brief) is None
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "empty", "garbage"])
+def test_a_damaged_entry_is_ignored_and_replaced(brief: Path, damage: str) -> None:
+    good = load_brief(brief)
+    (entry,) = _entries()
+    blob = entry.read_bytes()
+    damaged = {
+        "truncate": blob[: len(blob) // 2],
+        "flip": blob[:-100] + bytes([blob[-100] ^ 1]) + blob[-99:],
+        "empty": b"",
+        "garbage": b"briefing-cache-2\n" + b"0" * 64 + b"\n" + b"not a pickle",
+    }[damage]
+    entry.write_bytes(damaged)
+    assert cache.read(brief) is None
+    assert load_brief(brief) == good
+    assert cache.read(brief) == good
+
+
+def test_deleting_the_cache_folder_is_safe(brief: Path) -> None:
+    good = load_brief(brief)
+    shutil.rmtree(cache_dir())
+    assert load_brief(brief) == good
+    assert len(_entries()) == 1
+
+
+def test_an_unwritable_cache_folder_does_not_stop_loading(
+    brief: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", "utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert load_brief(brief).id == "sample"
+
+
+def test_the_same_text_at_another_path_gets_its_own_entry(brief: Path, tmp_path: Path) -> None:
+    load_brief(brief)
+    other = shutil.copytree(brief.parents[1], tmp_path / "other")
+    loaded = load_brief(other / "briefs" / "sample.yaml")
+    assert loaded.path == other / "briefs" / "sample.yaml"
+    assert len(_entries()) == 2

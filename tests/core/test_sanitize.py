@@ -1,0 +1,96 @@
+"""Whatever text a brief or an article holds, what reaches the screen is inert."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefing.sanitize import find_unsafe, one_line, sanitize
+from briefing.ui.text import safe, safe_line
+
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\u180e]"
+)
+# Text that leans towards what attackers write: escapes, controls, bidi, markup.
+NASTY = st.text(
+    alphabet=st.one_of(
+        st.characters(),
+        st.sampled_from(
+            [
+                "\x1b",
+                "\x9b",
+                "\x9d",
+                "\x07",
+                "\u202e",
+                "\u2066",
+                "\u200b",
+                "\ufeff",
+                "[",
+                "]",
+                "/",
+                "@",
+                "=",
+                "\n",
+                "\t",
+                "\r",
+            ]
+        ),
+    )
+)
+
+
+@given(NASTY)
+def test_sanitised_text_has_no_control_escape_or_bidi_character(text: str) -> None:
+    assert not _FORBIDDEN.search(sanitize(text))
+    assert "\x1b" not in sanitize(text)
+
+
+@given(NASTY)
+def test_sanitising_is_idempotent(text: str) -> None:
+    assert sanitize(sanitize(text)) == sanitize(text)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Co", "Cn"))))
+def test_plain_text_passes_unchanged(text: str) -> None:
+    assert sanitize(text) == text
+    assert find_unsafe(text) == []
+
+
+@given(NASTY)
+def test_newlines_and_tabs_are_kept(text: str) -> None:
+    assert sanitize(text).count("\n") == text.count("\n")
+    assert sanitize(text).count("\t") == text.count("\t")
+
+
+@given(NASTY)
+def test_one_line_has_no_line_breaks(text: str) -> None:
+    assert "\n" not in one_line(text)
+    assert not _FORBIDDEN.search(one_line(text))
+
+
+@given(NASTY)
+def test_the_ui_shows_exactly_the_sanitised_text_and_parses_no_markup(text: str) -> None:
+    shown = safe(text)
+    assert shown.plain == sanitize(text)
+    assert shown.spans == []  # no markup became styles, links or actions
+    assert safe_line(text).plain == one_line(text)
+
+
+@given(NASTY)
+def test_find_unsafe_finds_exactly_what_sanitise_changes(text: str) -> None:
+    found = find_unsafe(text, limit=10**6)
+    assert (found == []) == (sanitize(text) == text)
+    lines = text.split("\n")
+    for char in found:
+        assert lines[char.line - 1][char.column - 1] == char.char
+
+
+def test_escape_sequences_become_visible_placeholders() -> None:
+    assert sanitize("a\x1b]52;c;SGVsbG8=\x07b") == "a␛]52;c;SGVsbG8=␇b"
+    assert sanitize("\x1b[2J\x9b31m") == "␛[2J⟨U+009B⟩31m"
+    assert sanitize("file\u202etxt.exe") == "file⟨U+202E⟩txt.exe"
+    assert sanitize("pass\u200bword") == "password"
+    assert sanitize("[bold]x[/] [@click=app.quit]y[/]") == "[bold]x[/] [@click=app.quit]y[/]"
+    assert safe("[bold]x[/]").plain == "[bold]x[/]"
