@@ -4,12 +4,9 @@ article rendered lazily."""
 
 from __future__ import annotations
 
-import sys
 import time
-import types
 from pathlib import Path
 
-import pytest
 from screens_host import Host, screen_text, words
 
 from briefing.dates import parse_date
@@ -136,30 +133,6 @@ async def test_markup_and_escape_sequences_in_an_article_show_literally() -> Non
         assert "␛[31mred␛]52;c;x␇" in text
         await pilot.click(ArticleView)  # clicking the "link" text runs no action
         assert app.is_running
-
-
-async def test_copy_without_the_copying_module_says_so(
-    sample: Brief, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(sys.modules, "briefing.ui.copying", None)
-    app = Host(SourceReaderScreen(sample, "src-harbour", "q-capacity"))
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.press("c")
-        await pilot.pause()
-        assert "copying is not available yet" in screen_text(app)
-
-
-async def test_copy_hands_the_current_quote_to_the_copying_module(
-    sample: Brief, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    calls: list[tuple[object, ...]] = []
-    fake = types.ModuleType("briefing.ui.copying")
-    fake.copy_item = lambda *args: calls.append(args)  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "briefing.ui.copying", fake)
-    app = Host(SourceReaderScreen(sample, "src-harbour", "q-capacity"))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n", "c")
-        assert calls == [(app, sample, "q-deal-value", None)]
 
 
 async def test_a_10k_paragraph_article_opens_at_its_quote_without_a_widget_per_paragraph() -> None:

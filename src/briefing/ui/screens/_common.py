@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import OptionList
+from textual.widgets import DataTable, OptionList
 
 from briefing.model import Brief, Excerpt, Source
 from briefing.ui.text import safe, safe_line
@@ -63,6 +63,44 @@ def source_facts(source: Source) -> Text:
 
 HELP_BINDING = Binding("question_mark", "show_help", "Help", id="briefing.help")
 """The same id as the main screen's help key, so one remapping applies everywhere."""
+
+
+ITEM_BINDINGS: list[BindingType] = [
+    Binding("c", "copy", "Copy", id="briefing.copy", tooltip="Copy the item with its citation"),
+    Binding("a", "add_to_basket", "Add", show=False, id="briefing.add_to_basket"),
+]
+"""Copy and add-to-basket, with the main screen's ids so one remapping applies everywhere."""
+
+
+def focused_item_id(screen: Screen[Any]) -> str | None:
+    """The id of the item under the cursor in the focused list or table, if any."""
+    focused = screen.focused
+    if isinstance(focused, OptionList) and focused.highlighted is not None:
+        return focused.get_option_at_index(focused.highlighted).id
+    if isinstance(focused, DataTable) and focused.row_count:
+        row_key, _ = focused.coordinate_to_cell_key(focused.cursor_coordinate)
+        return row_key.value
+    return None
+
+
+def copy_item(screen: Screen[Any], brief: Brief, item_id: str | None) -> None:
+    """Copy the item with its citation in the app's current style."""
+    from briefing.ui import copying
+
+    if item_id is None:
+        screen.notify("Nothing selected to copy.", severity="warning")
+        return
+    copying.copy_item(screen.app, brief, item_id, getattr(screen.app, "citation_style", "plain"))
+
+
+def add_to_basket(screen: Screen[Any], brief: Brief, item_id: str | None) -> None:
+    """Put the item in the clip basket."""
+    from briefing.ui import copying
+
+    if item_id is None:
+        screen.notify("Nothing selected to add.", severity="warning")
+        return
+    copying.add_to_basket(screen.app, brief, item_id)
 
 
 def show_help(screen: Screen[Any]) -> None:

@@ -14,7 +14,16 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import ENTITY_KINDS, Brief, Entity, Event
-from briefing.ui.screens._common import HELP_BINDING, ItemList, excerpt_prompt, show_help
+from briefing.ui.screens._common import (
+    HELP_BINDING,
+    ITEM_BINDINGS,
+    ItemList,
+    add_to_basket,
+    copy_item,
+    excerpt_prompt,
+    focused_item_id,
+    show_help,
+)
 from briefing.ui.text import safe, safe_line
 
 KIND_TITLES = {
@@ -63,6 +72,7 @@ class EntitiesScreen(Screen[str | None]):
         Binding("escape", "close", "Back", id="entities.back"),
         HELP_BINDING,
         Binding("f", "cycle_kind", "Kind filter", id="entities.kind"),
+        *ITEM_BINDINGS,
     ]
     # Textual declares this as an instance variable, so it cannot be annotated ClassVar.
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
@@ -176,3 +186,11 @@ class EntitiesScreen(Screen[str | None]):
     def action_close(self) -> None:
         """Escape: back without choosing."""
         self.dismiss(None)
+
+    def action_copy(self) -> None:
+        """c: copy what is under the cursor (the item, or one of its excerpts) with citations."""
+        copy_item(self, self.brief, focused_item_id(self))
+
+    def action_add_to_basket(self) -> None:
+        """a: put what is under the cursor in the clip basket."""
+        add_to_basket(self, self.brief, focused_item_id(self))

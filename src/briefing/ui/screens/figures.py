@@ -13,7 +13,16 @@ from textual.widgets import DataTable, Footer, OptionList
 from textual.widgets.option_list import Option
 
 from briefing.model import Brief, Figure
-from briefing.ui.screens._common import HELP_BINDING, ItemList, excerpt_prompt, show_help
+from briefing.ui.screens._common import (
+    HELP_BINDING,
+    ITEM_BINDINGS,
+    ItemList,
+    add_to_basket,
+    copy_item,
+    excerpt_prompt,
+    focused_item_id,
+    show_help,
+)
 from briefing.ui.text import safe_line
 
 COLUMNS = ("Figure", "Value", "Unit", "Period", "Sources")
@@ -49,6 +58,7 @@ class FiguresScreen(Screen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back", id="figures.back"),
         HELP_BINDING,
+        *ITEM_BINDINGS,
     ]
     DEFAULT_CSS = """
     FiguresScreen {
@@ -128,3 +138,11 @@ class FiguresScreen(Screen[str | None]):
     def action_close(self) -> None:
         """Escape: back without choosing."""
         self.dismiss(None)
+
+    def action_copy(self) -> None:
+        """c: copy what is under the cursor (the item, or one of its excerpts) with citations."""
+        copy_item(self, self.brief, focused_item_id(self))
+
+    def action_add_to_basket(self) -> None:
+        """a: put what is under the cursor in the clip basket."""
+        add_to_basket(self, self.brief, focused_item_id(self))

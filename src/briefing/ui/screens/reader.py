@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import ClassVar
 
 from rich.text import Text
@@ -13,7 +12,14 @@ from textual.widgets import Footer, Static
 
 from briefing.model import Brief, Excerpt, Source
 from briefing.ui.screens._article import ArticleView
-from briefing.ui.screens._common import HELP_BINDING, UNKNOWN, show_help, source_facts
+from briefing.ui.screens._common import (
+    HELP_BINDING,
+    UNKNOWN,
+    add_to_basket,
+    copy_item,
+    show_help,
+    source_facts,
+)
 from briefing.ui.text import safe, safe_line
 
 
@@ -42,7 +48,8 @@ class SourceReaderScreen(Screen[None]):
         HELP_BINDING,
         Binding("n,right_square_bracket", "step(1)", "Next quote", id="reader.next"),
         Binding("p,left_square_bracket", "step(-1)", "Previous quote", id="reader.previous"),
-        Binding("c", "copy", "Copy quote", id="reader.copy"),
+        Binding("c", "copy", "Copy quote", id="briefing.copy"),
+        Binding("a", "add_to_basket", "Add", show=False, id="briefing.add_to_basket"),
     ]
     DEFAULT_CSS = """
     SourceReaderScreen {
@@ -133,19 +140,15 @@ class SourceReaderScreen(Screen[None]):
         self._update_status()
 
     def action_copy(self) -> None:
-        """Copy the current quote with its citation (the copying module does the work)."""
+        """c: copy the current quote with its citation."""
         if self.excerpt_id is None:
             self.notify("No quote selected: press n to go to one.", severity="warning")
             return
-        try:
-            copying = importlib.import_module("briefing.ui.copying")
-        except ModuleNotFoundError as error:
-            if error.name != "briefing.ui.copying":
-                raise
-            self.notify("copying is not available yet", severity="warning")
-            return
-        style = getattr(self.app, "citation_style", None)
-        copying.copy_item(self.app, self.brief, self.excerpt_id, style)
+        copy_item(self, self.brief, self.excerpt_id)
+
+    def action_add_to_basket(self) -> None:
+        """a: put the current quote in the clip basket."""
+        add_to_basket(self, self.brief, self.excerpt_id)
 
     def action_show_help(self) -> None:
         """?: the keys of this screen."""
