@@ -10,7 +10,7 @@ from briefing.model import Brief, Event
 from briefing.ui.text import safe
 from briefing.ui.widgets.rows import RowList, row_style
 
-DATE_WIDTH = 13
+DATE_WIDTH = 14
 
 
 class Timeline(RowList):
