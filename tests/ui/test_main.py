@@ -215,3 +215,41 @@ async def test_markup_in_a_title_is_shown_literally(sample: Brief) -> None:
         await pilot.click("#header-title")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_mouse_selects_rows_and_topics(app: BriefingApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        timeline = screen.query_one(Timeline)
+        line = next(y for y, text in enumerate(timeline.visible_lines()) if "Sep 2024" in text)
+        await pilot.click(Timeline, offset=(3, line + 1))  # +1 for the border
+        await pilot.pause()
+        assert screen.selected_item_id() == "ev-summit"
+        await pilot.click(Timeline, offset=(3, line + 1), times=2)
+        await pilot.pause()
+        assert screen.event_filter == "ev-summit"
+        assert "joint statement" in shown(app, ExcerptList)
+        tree = screen.query_one(TopicTree)
+        await pilot.click(TopicTree, offset=(6, 4))  # border, All topics, Trade, Ports, Defence
+        await pilot.pause()
+        assert tree.highlighted_topic == "t-defence" and screen.topic_filter == "t-defence"
+
+
+async def test_open_is_offered_only_where_it_works(app: BriefingApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        keys = screen.query_one("#keys", Static)
+
+        def key_bar() -> str:
+            content = keys.content
+            return content.plain if isinstance(content, Text) else str(content)
+
+        assert "o Open" in key_bar() and "esc Back" not in key_bar()
+        screen.query_one(TopicTree).focus()
+        await pilot.pause()
+        assert "o Open" not in key_bar()
+        screen.show_item("t-trade")
+        await pilot.pause()
+        assert "esc Back" in key_bar() and "x Clear" in key_bar()

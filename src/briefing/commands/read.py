@@ -9,12 +9,16 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import threading
 from pathlib import Path
 
 from briefing.bundled import default_brief
 from briefing.loader import load_brief
 from briefing.model import Brief
 from briefing.problems import BriefError
+
+SLOW_LOAD = 0.5
+"""Seconds of loading after which the terminal is told what is happening."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,7 +41,11 @@ def _check_style(style: str | None) -> str | None:
 
 
 def _load(path: Path) -> Brief | None:
-    """The brief, or None after printing every problem to stderr."""
+    """The brief, or None after printing every problem to stderr. A slow load (a big brief
+    opened for the first time, before the cache has it) says what it is doing."""
+    notice = threading.Timer(SLOW_LOAD, _say_loading, args=(path,))
+    notice.daemon = True
+    notice.start()
     try:
         return load_brief(path)
     except BriefError as error:
@@ -46,6 +54,16 @@ def _load(path: Path) -> Brief | None:
         count = len(error.problems)
         print(f"{path}: {count} problem{'s' if count != 1 else ''}; not opened", file=sys.stderr)
         return None
+    finally:
+        notice.cancel()
+
+
+def _say_loading(path: Path) -> None:
+    print(
+        f"Checking {path} and its quotes (the first time only; then it is cached)…",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -136,10 +136,12 @@ class MainScreen(Screen[None]):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Back and Clear only matter (and only show in the footer) while something is
-        narrowed."""
+        """Keys show in the key bar only when they matter: Back and Clear while something
+        is narrowed, Open unless the topics have the focus."""
         if action in ("back", "clear_filters"):
             return bool(self.topic_filter or self.entity_filter or self.event_filter)
+        if action == "open_source":
+            return not isinstance(self.focused, TopicTree)
         return True
 
     def filter_parts(self) -> list[tuple[str, str]]:
