@@ -11,15 +11,16 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-WORDS = tuple(
+VOCABULARY = (
     "the port authority signed cargo agreement alliance ministry said officials on tuesday "
     "deliveries were delayed by sanctions remaining aircraft expected late analyst order "
     "hedge commitment summit ended without joint statement capacity container triple "
     "double rupee rouble oil trade deficit payment settlement defence reactor nuclear "
     "fertiliser shipments corridor northern sea route arctic labour mobility workers visa "
     "pharmaceutical exports imports billion million percent annual bilateral strategic "
-    "partnership talks resume format meetings minister president prime delegation".split()
+    "partnership talks resume format meetings minister president prime delegation"
 )
+WORDS = tuple(VOCABULARY.split())
 PARAGRAPHS_PER_SOURCE = 24
 TOPICS = 12
 KINDS = ("person", "organisation", "place", "system", "other")
