@@ -18,7 +18,6 @@ import bisect
 import gc
 import re
 import threading
-import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -383,7 +382,9 @@ def _highlight_pattern(
 
 # The index of each brief, built once ------------------------------------------------
 
-_INDEXES: dict[int, tuple[weakref.ref[Brief], SearchIndex]] = {}
+# By the brief's id; each index holds its brief, so an id is never reused while cached.
+_INDEXES: dict[int, SearchIndex] = {}
+KEEP_INDEXES = 3
 _LOCK = threading.Lock()
 
 
@@ -411,21 +412,21 @@ def build_index(brief: Brief) -> SearchIndex:
 
 
 def index_for(brief: Brief) -> SearchIndex:
-    """The brief's index, built on first use and kept while the brief lives."""
+    """The brief's index, built on its first search; the last few briefs' are kept."""
     with _LOCK:
-        cached = _INDEXES.get(id(brief))
-        if cached is not None and cached[0]() is brief:
-            return cached[1]
-        index = build_index(brief)
-        key = id(brief)
-        _INDEXES[key] = (weakref.ref(brief, lambda _: _INDEXES.pop(key, None)), index)
+        index = cached_index(brief)
+        if index is None:
+            index = build_index(brief)
+            _INDEXES[id(brief)] = index
+            while len(_INDEXES) > KEEP_INDEXES:
+                del _INDEXES[next(iter(_INDEXES))]
         return index
 
 
 def cached_index(brief: Brief) -> SearchIndex | None:
     """The brief's index if already built, without building it."""
-    cached = _INDEXES.get(id(brief))
-    return cached[1] if cached is not None and cached[0]() is brief else None
+    index = _INDEXES.get(id(brief))
+    return index if index is not None and index.brief is brief else None
 
 
 def completions(index: SearchIndex, text: str, cursor: int, limit: int = 20) -> list[Completion]:
