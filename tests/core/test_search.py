@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.hits import Hit
+from briefing.hits import Hit, window
 from briefing.loader import load_brief
 from briefing.model import Brief
 from briefing.search import completions, index_for, search
@@ -179,3 +179,19 @@ def write_brief(folder: Path, quotes: list[str]) -> Brief:
     )
     (folder / "tiny.yaml").write_text(text, encoding="utf-8")
     return load_brief(folder / "tiny.yaml", use_cache=False)
+
+
+def test_preview_is_sanitised_and_highlights_stay_on_the_match() -> None:
+    text = "Alert\x1b]52;c;evil\x07 then\n\n  the  needle"
+    start = text.index("needle")
+    preview, ranges = window(text, [(start, start + 6)])
+    assert preview == "Alert␛]52;c;evil␇ then the needle"
+    assert [preview[a:b] for a, b in ranges] == ["needle"]
+
+
+def test_preview_of_a_match_at_the_end_of_a_long_text() -> None:
+    text = "word " * 100 + "needle."
+    start = text.index("needle")
+    preview, ranges = window(text, [(start, start + 6)])
+    assert preview.startswith("…") and preview.endswith("needle.")
+    assert [preview[a:b] for a, b in ranges] == ["needle"]
