@@ -253,3 +253,13 @@ async def test_open_is_offered_only_where_it_works(app: BriefingApp) -> None:
         screen.show_item("t-trade")
         await pilot.pause()
         assert "esc Back" in key_bar() and "x Clear" in key_bar()
+
+
+async def test_an_empty_pane_says_so(app: BriefingApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        main(app).show_item("nowak")  # named in one excerpt, in no event
+        await pilot.pause()
+        assert shown(app, Timeline) == "No events match the filter."
+        assert "Piotr Nowak" in shown(app, ExcerptList)
+        assert main(app).selected_item_id() is None

@@ -121,3 +121,24 @@ async def test_copy_puts_the_selection_on_the_clipboard(app: BriefingApp) -> Non
         await pilot.press("c")
         await pilot.pause()
         assert "The Su-57 order, placed in 2021" in app.clipboard
+
+
+async def test_palette_runs_commands_and_jumps_to_entities(app: BriefingApp) -> None:
+    from briefing.ui.screens.figures import FiguresScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"key figures")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FiguresScreen)
+        app.screen.dismiss(None)
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"sukhoi")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main(app).entity_filter == "su-57"

@@ -16,6 +16,8 @@ class ExcerptList(RowList):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--cursor", "excerpts--source"}
 
+    EMPTY = "No excerpts match the filter."
+
     def __init__(self, brief: Brief, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.brief = brief

@@ -39,6 +39,9 @@ class RowList(ScrollView, can_focus=True):
         Binding("enter", "choose", "Choose", show=False),
     ]
 
+    EMPTY = "Nothing to show."
+    """What an empty list says instead of showing nothing."""
+
     cursor: reactive[int] = reactive(-1, always_update=True, init=False)
     """The row under the cursor, or -1 when the list is empty."""
 
@@ -203,7 +206,8 @@ class RowList(ScrollView, can_focus=True):
     def row_at(self, y: int) -> int | None:
         """The row drawn at line y of the widget, if any."""
         self._layout_lines()
-        return self._lines[y][1] if 0 <= y < len(self._lines) else None
+        row = self._lines[y][1] if 0 <= y < len(self._lines) else -1
+        return row if row >= 0 else None
 
     # Drawing ----------------------------------------------------------------
 
@@ -225,6 +229,10 @@ class RowList(ScrollView, can_focus=True):
         cursor_style = base + self.get_component_rich_style("row-list--cursor")
         lines: list[tuple[Strip, int]] = []
         index, count = top, self.row_count()
+        if count == 0:
+            empty = [Segment(self.EMPTY, base + Style(italic=True, dim=True))]
+            strip = Strip(empty).extend_cell_length(width, base)
+            lines.append((strip.crop(0, width), -1))
         while len(lines) < height and index < count:
             on_cursor = index == self.cursor
             style = cursor_style if on_cursor else base

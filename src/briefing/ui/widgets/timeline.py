@@ -25,6 +25,8 @@ class Timeline(RowList):
         "timeline--single",
     }
 
+    EMPTY = "No events match the filter."
+
     def __init__(self, brief: Brief, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.brief = brief
