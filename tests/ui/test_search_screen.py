@@ -131,11 +131,11 @@ async def test_tab_completes_the_filter_under_the_cursor(sample: Brief) -> None:
         await settle(app, pilot)
         await pilot.press(*"kind:ev")
         await settle(app, pilot)
-        assert status(app) == "Tab: kind:event"
+        assert status(app) == "Tab:  kind:event"
         await pilot.press("tab")
         await settle(app, pilot)
         assert app.screen.query_one(Input).value == "kind:event"
-        assert status(app) == "Tab: kind:event"
+        assert status(app) == "Tab:  kind:event"
         assert len(rows(app)) == 4
         await pilot.press(*" topic:fig", "tab")
         await settle(app, pilot)
@@ -181,3 +181,26 @@ async def test_slash_in_the_reader_searches_and_enter_lands_on_the_hit(sample: B
         screen = app.screen
         assert isinstance(screen, MainScreen)
         assert screen.selected_item_id() == "q-su57-order"
+
+
+async def test_tab_again_offers_the_next_completion(sample: Brief) -> None:
+    app = Host(sample)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press(*"deal topic:")
+        await settle(app, pilot)
+        assert status(app) == "Tab:  topic:t-trade (Trade)  topic:t-ports (Ports)  " + (
+            "topic:t-defence (Defence)  topic:t-fighters (Fighters)"
+        )
+        field = app.screen.query_one(Input)
+        values = []
+        for _ in range(5):
+            await pilot.press("tab")
+            values.append(field.value)
+        assert values == [
+            "deal topic:t-trade",
+            "deal topic:t-ports",
+            "deal topic:t-defence",
+            "deal topic:t-fighters",
+            "deal topic:t-trade",
+        ]

@@ -22,7 +22,7 @@ from textual.worker import get_current_worker
 
 from briefing.hits import Hit
 from briefing.model import Brief
-from briefing.query import parse_query
+from briefing.query import Completion, parse_query
 from briefing.recent import load_recent, remember
 from briefing.search import SearchIndex, cached_index, completions, index_for, search
 from briefing.ui.text import safe_line
@@ -118,6 +118,8 @@ class SearchScreen(ModalScreen[str | None]):
         self.brief = brief
         self.index: SearchIndex | None = cached_index(brief)
         self.rows: list[Hit | str] = []
+        self.cycle: tuple[str, list[Completion], int] | None = None
+        """The query as Tab last completed it, the completions offered, the one shown."""
 
     def compose(self) -> ComposeResult:
         """The query, a status line, the results and a line of keys."""
@@ -200,8 +202,10 @@ class SearchScreen(ModalScreen[str | None]):
             line.append(".")
         offers = self._completions(text)
         if offers:
-            line = Text("Tab: ", end="")
-            line.append_text(safe_line("  ".join(offers)))
+            line = Text("Tab:", end="")
+            for offer in offers:
+                line.append("  ")
+                line.append_text(safe_line(offer))
         self.query_one("#search-status", Static).update(line)
 
     def _completions(self, text: str) -> list[str]:
@@ -221,15 +225,25 @@ class SearchScreen(ModalScreen[str | None]):
             results.highlighted = max(0, min(results.option_count - 1, current + step))
 
     def action_complete(self) -> None:
-        """Replace the filter under the cursor with its first completion."""
+        """Replace the filter under the cursor with its first completion; Tab again at
+        once moves on to the next one."""
         field = self.query_one(Input)
         if self.index is None:
             return
-        found = completions(self.index, field.value, field.cursor_position, limit=1)
-        if found:
-            first = found[0]
-            field.value = field.value[: first.start] + first.text + field.value[first.end :]
-            field.cursor_position = first.start + len(first.text)
+        if self.cycle is not None and self.cycle[0] == field.value:
+            _, offers, shown = self.cycle
+            chosen = (shown + 1) % len(offers)
+            start = offers[0].start
+            end = start + len(offers[shown].text)
+        else:
+            offers = completions(self.index, field.value, field.cursor_position, limit=50)
+            if not offers:
+                return
+            chosen, start, end = 0, offers[0].start, offers[0].end
+        text = offers[chosen].text
+        field.value = field.value[:start] + text + field.value[end:]
+        field.cursor_position = start + len(text)
+        self.cycle = (field.value, offers, chosen)
 
     @on(Input.Submitted, "#search-input")
     def _on_submitted(self) -> None:
