@@ -7,7 +7,7 @@ and post small messages upwards ("this row was highlighted", "this one was chose
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -29,6 +29,7 @@ from briefing.ui.widgets.timeline import Timeline
 from briefing.ui.widgets.topics import TopicTree
 
 SCREENS = "briefing.ui.screens"
+ItemT = TypeVar("ItemT", Event, Excerpt)
 
 
 class MainScreen(Screen[None]):
@@ -84,35 +85,32 @@ class MainScreen(Screen[None]):
 
     # Filtering ----------------------------------------------------------------
 
-    def _passes(self, item: Event | Excerpt) -> bool:
-        """Whether the topic and entity filters let this event or excerpt through."""
-        if self.topic_filter and not self._topic_ids().intersection(item.topics):
-            return False
-        return not (self.entity_filter and self.entity_filter not in item.entities)
-
     def _topic_ids(self) -> set[str]:
+        """The filtered topic and every topic below it."""
         return set(self.brief.topic_and_descendants(self.topic_filter or ""))
+
+    def _filtered(self, items: tuple[ItemT, ...]) -> tuple[ItemT, ...]:
+        """The events or excerpts that the topic and entity filters let through."""
+        topics = self._topic_ids() if self.topic_filter else None
+        entity = self.entity_filter
+        if topics is None and entity is None:
+            return items
+        return tuple(
+            item
+            for item in items
+            if (topics is None or topics.intersection(item.topics))
+            and (entity is None or entity in item.entities)
+        )
 
     def shown_events(self) -> tuple[Event, ...]:
         """The events the timeline shows under the current filters."""
-        if not (self.topic_filter or self.entity_filter):
-            return self.brief.events
-        return tuple(e for e in self.brief.events if self._passes(e))
+        return self._filtered(self.brief.events)
 
     def shown_excerpts(self) -> tuple[Excerpt, ...]:
         """The excerpts the excerpts pane shows: the event's, or those the filters allow."""
         if self.event_filter:
             return self.brief.excerpts_of(self.brief.event(self.event_filter).excerpts)
-        if not (self.topic_filter or self.entity_filter):
-            return self.brief.excerpts
-        topics = self._topic_ids() if self.topic_filter else None
-        entity = self.entity_filter
-        return tuple(
-            x
-            for x in self.brief.excerpts
-            if (topics is None or topics.intersection(x.topics))
-            and (entity is None or entity in x.entities)
-        )
+        return self._filtered(self.brief.excerpts)
 
     def _apply_filters(self, event: str | None = None, excerpt: str | None = None) -> None:
         """Refill the timeline and excerpts, keeping (or moving) their cursors."""
