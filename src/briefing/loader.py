@@ -106,10 +106,10 @@ def check_brief(path: Path) -> LoadResult:
             return LoadResult(path, None, [Problem(label, 1, 1, "nesting is too deep")])
         validator = Validator(path, _SourceLoader(path))
         brief = validator.run(data)
-    problems = _place_problems(label, text, validator)
-    problems.extend(_unsafe_text_warnings(label, text))
-    if "\\" in text:  # only a double-quoted escape can make a control character unseen
-        problems.extend(_unsafe_value_warnings(label, text, data))
+        problems = _place_problems(label, text, validator)
+        problems.extend(_unsafe_text_warnings(label, text))
+        if "\\" in text:  # only a double-quoted escape can make a control character unseen
+            problems.extend(_unsafe_value_warnings(label, text, data))
     problems.extend(validator.source_warnings)
     return LoadResult(
         path, brief if not validator.errors else None, problems, validator.source_digests

@@ -69,6 +69,8 @@ class UnsafeChar:
 
 def find_unsafe(text: str, limit: int = 20) -> list[UnsafeChar]:
     """The first `limit` characters that sanitise() would change, with line and column."""
+    if text.replace("\n", " ").replace("\t", " ").isprintable():
+        return []  # the common case, checked in C over the whole text
     found: list[UnsafeChar] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if line.isprintable():  # fast path: no control, format or invisible character
