@@ -83,6 +83,9 @@ async def test_topic_filters_timeline_and_excerpts(app: BriefingApp) -> None:
         assert "Su-57 order placed" in timeline and "Kaliningrad" not in timeline
         assert "Mira Sen" in excerpts and "port authority" not in excerpts
         assert "Topic: Defence" in filter_bar(app)
+        # The bar sits under the header, not over it.
+        assert screen.query_one("#header").region.y == 0
+        assert screen.query_one("#filters").region.y == 1
         assert str(screen.query_one(Timeline).border_title) == "Timeline · 2 of 4"
         await pilot.press("escape")
         await pilot.pause()

@@ -30,13 +30,13 @@ class RowList(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--cursor"}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
-        Binding("enter", "choose", "Choose", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False, id="rows.up"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="rows.down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="rows.page_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="rows.page_down"),
+        Binding("home,g", "first", "First", show=False, id="rows.first"),
+        Binding("end,G", "last", "Last", show=False, id="rows.last"),
+        Binding("enter", "choose", "Choose", show=False, id="rows.choose"),
     ]
 
     EMPTY = "Nothing to show."

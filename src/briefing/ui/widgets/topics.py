@@ -32,8 +32,8 @@ class TopicTree(Tree[str]):
     """Topics as a tree; node data is the topic id ("" for the root, meaning all topics)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="topics.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="topics.up"),
     ]
 
     def __init__(self, brief: Brief, *, id: str | None = None) -> None:
