@@ -67,7 +67,7 @@ HELP_BINDING = Binding("question_mark", "show_help", "Help", id="briefing.help")
 
 ITEM_BINDINGS: list[BindingType] = [
     Binding("c", "copy", "Copy", id="briefing.copy", tooltip="Copy the item with its citation"),
-    Binding("a", "add_to_basket", "Add", show=False, id="briefing.add_to_basket"),
+    Binding("a", "add_to_basket", "Add to basket", show=False, id="briefing.add_to_basket"),
 ]
 """Copy and add-to-basket, with the main screen's ids so one remapping applies everywhere."""
 

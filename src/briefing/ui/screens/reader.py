@@ -49,7 +49,7 @@ class SourceReaderScreen(Screen[None]):
         Binding("n,right_square_bracket", "step(1)", "Next quote", id="reader.next"),
         Binding("p,left_square_bracket", "step(-1)", "Previous quote", id="reader.previous"),
         Binding("c", "copy", "Copy quote", id="briefing.copy"),
-        Binding("a", "add_to_basket", "Add", show=False, id="briefing.add_to_basket"),
+        Binding("a", "add_to_basket", "Add to basket", show=False, id="briefing.add_to_basket"),
     ]
     DEFAULT_CSS = """
     SourceReaderScreen {
