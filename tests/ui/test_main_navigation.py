@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
+from briefing.model import Brief
 from briefing.ui.app import BriefingApp
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.widgets.excerpts import ExcerptList
@@ -142,3 +143,22 @@ async def test_palette_runs_commands_and_jumps_to_entities(app: BriefingApp) -> 
         await pilot.press("enter")
         await pilot.pause()
         assert main(app).entity_filter == "su-57"
+
+
+async def test_palette_shows_markup_in_names_literally(sample: Brief) -> None:
+    from dataclasses import replace
+
+    from textual.command import CommandPalette
+
+    evil = replace(sample.entity("sen"), name="[bold]Evil[/] [@click=app.quit]x", kind="[/]")
+    entities = tuple(evil if e.id == "sen" else e for e in sample.entities)
+    app = BriefingApp(replace(sample, entities=entities))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"evil")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running and main(app).entity_filter == "sen"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.markup import escape
 
 from briefing.sanitize import one_line
 
@@ -139,7 +140,7 @@ class JumpProvider(Provider):
                     highlighted(text, offsets),
                     partial(screen.show_item, item_id),
                     text=text,
-                    help=f"Go to {kind}",
+                    help=escape(f"Go to {one_line(kind)}"),  # the palette parses help as markup
                 )
                 if hits >= MAX_HITS:
                     return
