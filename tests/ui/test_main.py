@@ -69,6 +69,20 @@ async def test_timeline_marks_sources_and_years(sample: Brief) -> None:
         assert "● Kaliningrad port signs" in text and "2 sources" in text
 
 
+async def test_a_decade_heads_its_group_as_a_decade(sample: Brief) -> None:
+    from dataclasses import replace
+
+    from briefing.dates import parse_date
+
+    order = replace(sample.event("ev-order"), date=parse_date("1990/1999"))
+    events = tuple(order if e.id == "ev-order" else e for e in sample.events)
+    app = BriefingApp(replace(sample, events=events))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lines = main(app).query_one(Timeline).visible_lines()
+        assert lines[0] == "1990s" and lines[1].startswith("1990s")
+
+
 async def test_topic_filters_timeline_and_excerpts(app: BriefingApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

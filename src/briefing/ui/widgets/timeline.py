@@ -30,16 +30,17 @@ class Timeline(RowList):
     def __init__(self, brief: Brief, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.brief = brief
-        self.rows: list[int | Event] = []
+        self.rows: list[str | Event] = []
 
     def show_events(self, events: tuple[Event, ...], select: str | None = None) -> None:
         """Show these events (already chronological), with the cursor on `select` if given."""
-        rows: list[int | Event] = []
+        rows: list[str | Event] = []
         year: int | None = None
         for event in events:
             if event.date.year != year:
                 year = event.date.year
-                rows.append(year)
+                decade = f"{year}s"  # a decade-long event heads its group as "1990s"
+                rows.append(decade if event.date.show() == decade else str(year))
             rows.append(event)
         self.rows = rows
         self.rows_changed(self.index_of(select) if select else 0)
@@ -72,14 +73,14 @@ class Timeline(RowList):
     def row_text(self, index: int) -> Text:
         """A year heading, or an event on one line (see `row_lines` for the wrapped form)."""
         row = self.rows[index]
-        if isinstance(row, int):
-            return Text(f"{row}", style=row_style(self, "timeline--year"))
+        if isinstance(row, str):
+            return Text(row, style=row_style(self, "timeline--year"))
         return Text.assemble(row.date.show(), " ", self._body(row), self._count(row))
 
     def row_lines(self, index: int, width: int) -> list[Text]:
         """An event's title wraps beside its date, not under it."""
         row = self.rows[index]
-        if isinstance(row, int):
+        if isinstance(row, str):
             return [self.row_text(index)]
         date = row.date.show()
         gutter = max(DATE_WIDTH, len(date) + 1)
