@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual.binding import Binding, BindingType
 
 from briefing.model import Brief, Excerpt
 from briefing.ui.text import safe, safe_line
@@ -17,6 +18,16 @@ class ExcerptList(RowList):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--cursor", "excerpts--source"}
 
     EMPTY = "No excerpts match the filter."
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "choose",
+            "Open",
+            show=False,
+            id="excerpts.choose",
+            tooltip="Open the article at this quote",
+        ),
+    ]
 
     def __init__(self, brief: Brief, *, id: str | None = None) -> None:
         super().__init__(id=id)

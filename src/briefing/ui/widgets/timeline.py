@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual.binding import Binding, BindingType
 
 from briefing.model import Brief, Event
 from briefing.ui.text import safe
@@ -26,6 +27,16 @@ class Timeline(RowList):
     }
 
     EMPTY = "No events match the filter."
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "choose",
+            "Its excerpts",
+            show=False,
+            id="timeline.choose",
+            tooltip="Show only this event's excerpts",
+        ),
+    ]
 
     def __init__(self, brief: Brief, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -34,6 +34,14 @@ class TopicTree(Tree[str]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="topics.down"),
         Binding("k", "cursor_up", "Up", show=False, id="topics.up"),
+        Binding(
+            "enter",
+            "select_cursor",
+            "Filter",
+            show=False,
+            id="topics.filter",
+            tooltip="Narrow the timeline and excerpts to this topic (and its subtopics)",
+        ),
     ]
 
     def __init__(self, brief: Brief, *, id: str | None = None) -> None:
