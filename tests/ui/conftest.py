@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 
 import pytest
+from textual.command import CommandList
+from textual.pilot import Pilot
 from textual.reactive import reactive
 from textual.widgets import Input, TextArea
 
@@ -31,3 +33,22 @@ def no_blinking(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def app(sample: Brief) -> BriefingApp:
     """The reader on the sample brief."""
     return BriefingApp(sample, style="plain")
+
+
+async def _palette_hits(pilot: Pilot[None], query: str) -> list[str]:
+    """Open the command palette, type the query and return the hits once listed (the
+    palette searches in the background; this waits on it, pausing rather than sleeping)."""
+    await pilot.press("ctrl+p", *query)
+    for _ in range(500):
+        await pilot.pause()
+        found = pilot.app.screen.query(CommandList)
+        if found and found.first().option_count:
+            listing = found.first()
+            return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+    return []
+
+
+@pytest.fixture
+def palette() -> Callable[[Pilot[None], str], Awaitable[list[str]]]:
+    """Open the palette, type a query, get the hits."""
+    return _palette_hits

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from rich.text import Text
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from briefing.model import Brief
@@ -14,6 +17,8 @@ from briefing.ui.widgets.timeline import Timeline
 from briefing.ui.widgets.topics import TopicTree
 
 SIZE = (120, 40)
+Palette = Callable[[Pilot[None], str], Awaitable[list[str]]]
+"""The `palette` fixture: open the palette, type, and get the hits."""
 
 
 def main(app: BriefingApp) -> MainScreen:
@@ -193,14 +198,10 @@ async def test_q_quits_with_status_zero(app: BriefingApp) -> None:
     assert app.return_code == 0
 
 
-async def test_command_palette_jumps_to_an_event(app: BriefingApp) -> None:
+async def test_command_palette_jumps_to_an_event(app: BriefingApp, palette: Palette) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"summit ends")
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.3)
+        assert await palette(pilot, "summit ends")
         await pilot.press("enter")
         await pilot.pause()
         assert main(app).selected_item_id() == "ev-summit"

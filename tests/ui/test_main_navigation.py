@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
+from textual.pilot import Pilot
 from textual.screen import Screen
 
 from briefing.model import Brief
@@ -10,6 +13,8 @@ from briefing.ui.screens.main import MainScreen
 from briefing.ui.widgets.excerpts import ExcerptList
 
 SIZE = (120, 40)
+Palette = Callable[[Pilot[None], str], Awaitable[list[str]]]
+"""The `palette` fixture: open the palette, type, and get the hits."""
 
 
 def main(app: BriefingApp) -> MainScreen:
@@ -124,28 +129,26 @@ async def test_copy_puts_the_selection_on_the_clipboard(app: BriefingApp) -> Non
         assert "The Su-57 order, placed in 2021" in app.clipboard
 
 
-async def test_palette_runs_commands_and_jumps_to_entities(app: BriefingApp) -> None:
+async def test_palette_runs_commands_and_jumps_to_entities(
+    app: BriefingApp, palette: Palette
+) -> None:
     from briefing.ui.screens.figures import FiguresScreen
 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p", *"key figures")
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.3)
+        assert await palette(pilot, "key figures")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, FiguresScreen)
         app.screen.dismiss(None)
         await pilot.pause()
-        await pilot.press("ctrl+p", *"sukhoi")
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.3)
+        assert await palette(pilot, "sukhoi")
         await pilot.press("enter")
         await pilot.pause()
         assert main(app).entity_filter == "su-57"
 
 
-async def test_palette_shows_markup_in_names_literally(sample: Brief) -> None:
+async def test_palette_shows_markup_in_names_literally(sample: Brief, palette: Palette) -> None:
     from dataclasses import replace
 
     from textual.command import CommandPalette
@@ -155,9 +158,7 @@ async def test_palette_shows_markup_in_names_literally(sample: Brief) -> None:
     app = BriefingApp(replace(sample, entities=entities))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p", *"evil")
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.3)
+        assert await palette(pilot, "evil")
         assert isinstance(app.screen, CommandPalette)
         await pilot.press("enter")
         await pilot.pause()
