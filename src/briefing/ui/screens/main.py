@@ -189,7 +189,7 @@ class MainScreen(Screen[None]):
     def _excerpt_chosen(self) -> None:
         self.action_open_source()
 
-    def on_descendant_focus(self, message: Any) -> None:
+    def on_descendant_focus(self, message: events.DescendantFocus) -> None:
         """The detail pane follows whichever list has the focus."""
         if isinstance(message.widget, (RowList, TopicTree)):
             self.query_one(DetailPane).show(self._item_in(message.widget))
@@ -224,8 +224,9 @@ class MainScreen(Screen[None]):
         return None if focused is None else self._item_in(focused)
 
     def show_item(self, item_id: str) -> None:
-        """Select and focus an item in its own pane, clearing filters that would hide it;
-        entities filter, and figures, disputes and sources open their own screens."""
+        """Select and focus an item in its own pane, clearing filters that would hide it.
+        An entity becomes the filter (in place of any topic); figures, disputes and sources
+        open their own screens."""
         item = self.brief.get(item_id)
         if item is None:
             self.notify(
