@@ -54,20 +54,13 @@ class BriefingApp(App[None]):
         self.brief = brief
         keep_out_of_gc()
         self.folder = folder
-        self.citation_style = style or "plain"
-        self._style_given = style is not None
+        self.citation_style = style or default_style()
 
     def get_default_screen(self) -> Screen[None]:
         """The main screen straight away, so the first frame already shows the brief."""
         if self.brief is not None:
             return MainScreen(self.brief)
         return super().get_default_screen()
-
-    def on_ready(self) -> None:
-        """Read the configured citation style once the first screen is up (the settings
-        module costs start-up time and only `c` needs it)."""
-        if not self._style_given:
-            self.citation_style = default_style()
 
     def on_mount(self) -> None:
         """Without a brief, offer the briefs in the folder."""
