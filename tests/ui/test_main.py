@@ -281,3 +281,23 @@ async def test_an_empty_pane_says_so(app: BriefingApp) -> None:
         assert shown(app, Timeline) == "No events match the filter."
         assert "Piotr Nowak" in shown(app, ExcerptList)
         assert main(app).selected_item_id() is None
+
+
+async def test_detail_follows_the_focused_pane(app: BriefingApp) -> None:
+    def detail() -> str:
+        content = main(app).query_one("#detail-body", Static).content
+        return content.plain if isinstance(content, Text) else str(content)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Su-57 order placed" in detail() and "Single source" in detail()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert "Paragraph: ¶ 3" in detail() and "Cited by" in detail()
+        assert "Kaliningrad port signs cargo deal" in detail()
+        main(app).show_item("t-trade")
+        await pilot.pause()
+        assert "Ports and cargo." in detail() and "Subtopics" in detail()
+        await pilot.press("x")
+        await pilot.pause()
+        assert "The Kaliningrad port signed a cargo deal" in detail()  # the brief's summary

@@ -164,7 +164,8 @@ class MainScreen(Screen[None]):
 
     @on(Tree.NodeHighlighted, "#topics")
     def _topic_highlighted(self, message: Tree.NodeHighlighted[str]) -> None:
-        self.query_one(DetailPane).show(message.node.data or None)
+        if message.control.has_focus:
+            self.query_one(DetailPane).show(message.node.data or None)
 
     @on(Tree.NodeSelected, "#topics")
     def _topic_chosen(self, message: Tree.NodeSelected[str]) -> None:
