@@ -142,33 +142,30 @@ def _unsafe_text_warnings(label: str, text: str) -> list[Problem]:
 
 
 def _unsafe_value_warnings(label: str, text: str, data: object) -> list[Problem]:
-    """Warnings for values that YAML escapes (`"\\e[2J"`) turned into control characters."""
-    found: list[tuple[tuple[str | int, ...], str]] = []
+    """Warnings for keys and values that YAML escapes (`"\\e[2J"`) made control characters."""
+    found: list[tuple[tuple[str | int, ...], str, bool]] = []  # (path, character, at key)
     pending: list[tuple[tuple[str | int, ...], object]] = [((), data)]
     while pending and len(found) < 10:
         path, value = pending.pop()
         if isinstance(value, dict):
-            pending.extend((path + (k,), v) for k, v in value.items())
+            for key, child in value.items():
+                found.extend((path + (key,), c.name, True) for c in find_unsafe(key, limit=1))
+                pending.append((path + (key,), child))
         elif isinstance(value, list):
             pending.extend((path + (i,), v) for i, v in enumerate(value))
-        elif isinstance(value, str) and find_unsafe(value, limit=1):
-            found.append((path, find_unsafe(value, limit=1)[0].name))
+        elif isinstance(value, str):
+            found.extend((path, c.name, False) for c in find_unsafe(value, limit=1))
     if not found:
         return []
     locator = Locator(text)
     warnings = []
-    for path, name in found:
-        place = locator.place(path)
-        message = f"a value contains {name}, a control or invisible character, written as an "
-        warnings.append(
-            Problem(
-                label,
-                place.line,
-                place.column,
-                message + "escape; it is shown as a placeholder",
-                "warning",
-            )
+    for path, name, at_key in found:
+        place = locator.place(path, at_key=at_key)
+        message = (
+            f"{'a key' if at_key else 'a value'} contains {name}, a control or invisible "
+            "character, written as an escape; it is shown as a placeholder"
         )
+        warnings.append(Problem(label, place.line, place.column, message, "warning"))
     return sorted(warnings, key=lambda p: (p.line, p.column))
 
 

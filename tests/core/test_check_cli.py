@@ -130,7 +130,7 @@ GENERATED = {
 def test_monstrous_brief_is_refused_fast(tmp_path: Path, name: str) -> None:
     text, expected = GENERATED[name]
     brief = _write(tmp_path / f"{name}.yaml", text)
-    done = check(brief, timeout=30)
+    done = check(brief, timeout=15)
     assert done.returncode == 1, done.stderr
     assert f"{brief}:{expected}" in done.stderr
     assert "Traceback" not in done.stderr
@@ -246,3 +246,15 @@ def test_raw_bidi_and_zero_width_characters_in_a_brief_are_warned_of(tmp_path: P
     assert f"{brief}:4:16: warning: contains U+202E (RLO)" in done.stdout
     assert f"{brief}:4:21: warning: contains U+200B" in done.stdout
     assert "\u202e" not in done.stdout
+
+
+def test_an_escaped_control_character_in_an_x_key_is_warned_of(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8").replace(
+        "id: sample\n", 'id: sample\n"x-\\e]0;T\\a": hidden\n'
+    )
+    brief = _write(tmp_path / "briefs" / "b.yaml", text)
+    for seed in (FIXTURES / "sample" / "seeds").iterdir():
+        _write(tmp_path / "seeds" / seed.name, seed.read_text(encoding="utf-8"))
+    done = check(brief)
+    assert done.returncode == 0, done.stderr
+    assert f"{brief}:4:1: warning: a key contains U+001B (escape)" in done.stdout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.sanitize import find_unsafe, one_line, sanitize
@@ -41,35 +41,41 @@ NASTY = st.text(
 )
 
 
+@settings(deadline=None)  # a busy machine must not fail a correct test
 @given(NASTY)
 def test_sanitised_text_has_no_control_escape_or_bidi_character(text: str) -> None:
     assert not _FORBIDDEN.search(sanitize(text))
     assert "\x1b" not in sanitize(text)
 
 
+@settings(deadline=None)  # a busy machine must not fail a correct test
 @given(NASTY)
 def test_sanitising_is_idempotent(text: str) -> None:
     assert sanitize(sanitize(text)) == sanitize(text)
 
 
+@settings(deadline=None)  # a busy machine must not fail a correct test
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Co", "Cn"))))
 def test_plain_text_passes_unchanged(text: str) -> None:
     assert sanitize(text) == text
     assert find_unsafe(text) == []
 
 
+@settings(deadline=None)  # a busy machine must not fail a correct test
 @given(NASTY)
 def test_newlines_and_tabs_are_kept(text: str) -> None:
     assert sanitize(text).count("\n") == text.count("\n")
     assert sanitize(text).count("\t") == text.count("\t")
 
 
+@settings(deadline=None)  # a busy machine must not fail a correct test
 @given(NASTY)
 def test_one_line_has_no_line_breaks(text: str) -> None:
     assert "\n" not in one_line(text)
     assert not _FORBIDDEN.search(one_line(text))
 
 
+@settings(deadline=None)  # a busy machine must not fail a correct test
 @given(NASTY)
 def test_the_ui_shows_exactly_the_sanitised_text_and_parses_no_markup(text: str) -> None:
     shown = safe(text)
@@ -78,6 +84,7 @@ def test_the_ui_shows_exactly_the_sanitised_text_and_parses_no_markup(text: str)
     assert safe_line(text).plain == one_line(text)
 
 
+@settings(deadline=None)  # a busy machine must not fail a correct test
 @given(NASTY)
 def test_find_unsafe_finds_exactly_what_sanitise_changes(text: str) -> None:
     found = find_unsafe(text, limit=10**6)
