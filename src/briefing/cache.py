@@ -80,15 +80,20 @@ def _dumps(value: object) -> bytes:
 
 
 def _entry(path: Path) -> tuple[Path, bytes] | None:
+    """The entry file for the brief at path as it is now, and the brief's bytes.
+
+    Named `PATHKEY-CONTENTKEY.pickle`, so that writing a new entry for a brief can remove
+    the entries of its earlier versions (a large brief's entry is tens of megabytes).
+    """
     try:
         content = path.read_bytes()
     except OSError:
         return None
-    key = hashlib.sha256()
+    place = hashlib.sha256()
     for part in (__version__, sys.version, str(path.resolve())):
-        key.update(part.encode() + b"\0")
-    key.update(content)
-    return cache_dir() / f"{key.hexdigest()}.pickle", content
+        place.update(part.encode() + b"\0")
+    name = f"{place.hexdigest()[:24]}-{hashlib.sha256(content).hexdigest()}.pickle"
+    return cache_dir() / name, content
 
 
 def read(path: Path) -> Brief | None:
@@ -133,3 +138,7 @@ def write(path: Path, brief: Brief, sources: dict[str, str]) -> None:
         payload = _dumps((sources, brief))
     with suppress(OSError):  # the cache is an optimisation; the brief is already loaded
         write_atomic(entry[0], MAGIC + digest(payload).encode() + b"\n" + payload)
+        place = entry[0].name.split("-")[0]
+        for stale in entry[0].parent.glob(f"{place}-*.pickle"):
+            if stale != entry[0]:
+                stale.unlink(missing_ok=True)

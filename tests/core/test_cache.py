@@ -49,6 +49,7 @@ def test_an_edited_brief_is_checked_again(brief: Path) -> None:
     )
     assert cache.read(brief) is None
     assert load_brief(brief).title == "Ports"
+    assert len(_entries()) == 1  # the earlier version's entry is gone
 
 
 def test_an_edited_source_makes_the_entry_stale(brief: Path) -> None:
