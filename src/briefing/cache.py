@@ -16,10 +16,12 @@ import functools
 import gc
 import hashlib
 import io
+import json
 import operator
 import pickle
 import sys
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,7 @@ from briefing.model import Brief
 from briefing.sources import digest
 from briefing.storage import cache_dir, write_atomic
 
-MAGIC = b"briefing-cache-2\n"
+MAGIC = b"briefing-cache-3\n"
 # The model's small frozen classes, pickled as a constructor call with their fields in
 # order: several times faster to load than the default (a __setstate__ call per object).
 _COMPACT = (
@@ -97,26 +99,44 @@ def _entry(path: Path) -> tuple[Path, bytes] | None:
 
 
 def read(path: Path) -> Brief | None:
-    """The cached brief for path, or None when there is none, it is stale or damaged."""
+    """The cached brief for path, or None when there is none, it is stale or damaged.
+
+    The sources are re-read and hashed in a second thread while the brief is unpickled
+    (hashing and file reads release the GIL): on a large brief that hides their cost.
+    """
     entry = _entry(path)
     if entry is None:
         return None
     try:
         blob = entry[0].read_bytes()
-    except OSError:
+        header_end = blob.index(b"\n", len(MAGIC))
+        sources = json.loads(blob[len(MAGIC) : header_end])
+    except (OSError, ValueError):
         return None
+    if not blob.startswith(MAGIC) or not _is_digest_table(sources):
+        return None
+    checksum = blob[header_end + 1 : header_end + 65].decode("ascii", "replace")
     # A memoryview, because slicing an entry of a large brief copies tens of megabytes.
-    checksum, payload = blob[len(MAGIC) : len(MAGIC) + 64], memoryview(blob)[len(MAGIC) + 65 :]
-    if not blob.startswith(MAGIC) or checksum.decode("ascii", "replace") != digest(payload):
-        return None
+    payload = memoryview(blob)[header_end + 66 :]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        unchanged = pool.submit(_sources_unchanged, sources)
+        brief = _unpickle(payload) if checksum == digest(payload) else None
+        return brief if brief is not None and unchanged.result() else None
+
+
+def _is_digest_table(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    )
+
+
+def _unpickle(payload: memoryview) -> Brief | None:
     try:
         with _no_gc():
-            sources, brief = pickle.loads(payload)
+            brief = pickle.loads(payload)
     except (pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
         return None
-    if not isinstance(brief, Brief) or not _sources_unchanged(sources):
-        return None
-    return brief
+    return brief if isinstance(brief, Brief) else None
 
 
 def _sources_unchanged(sources: dict[str, str]) -> bool:
@@ -124,7 +144,7 @@ def _sources_unchanged(sources: dict[str, str]) -> bool:
         try:
             if digest(Path(source_path).read_bytes()) != expected:
                 return False
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a damaged path with a NUL in it
             return False
     return True
 
@@ -135,9 +155,10 @@ def write(path: Path, brief: Brief, sources: dict[str, str]) -> None:
     if entry is None:
         return
     with _no_gc():
-        payload = _dumps((sources, brief))
+        payload = _dumps(brief)
+    header = json.dumps(sources).encode() + b"\n" + digest(payload).encode() + b"\n"
     with suppress(OSError):  # the cache is an optimisation; the brief is already loaded
-        write_atomic(entry[0], MAGIC + digest(payload).encode() + b"\n" + payload)
+        write_atomic(entry[0], MAGIC + header + payload)
         place = entry[0].name.split("-")[0]
         for stale in entry[0].parent.glob(f"{place}-*.pickle"):
             if stale != entry[0]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from briefing.dates import DateError, parse_date
 from briefing.model import (
@@ -36,6 +36,7 @@ from briefing.spec import FIELDS, FORMAT, SHA256_PATTERN, SLUG_PATTERN, SOURCE_K
 DocPath = tuple[str | int, ...]
 _SLUG = re.compile(SLUG_PATTERN)
 _SHA256 = re.compile(SHA256_PATTERN)
+_Shareable = TypeVar("_Shareable", str, tuple[str, ...])
 _INVALID = object()
 MAX_TEXT = 200_000
 
@@ -81,6 +82,7 @@ class Validator:
         self._refs: list[tuple[DocPath, str, str]] = []
         self._source_texts: dict[str, SourceText] = {}
         self._parents: dict[str, tuple[str, DocPath]] = {}
+        self._common: dict[object, object] = {}
 
     def error(self, path: DocPath, message: str, *, at_key: bool = False) -> None:
         """Record an issue at path."""
@@ -174,7 +176,7 @@ class Validator:
                 "hyphens, starting with a letter or digit",
             )
             return _INVALID
-        return text
+        return self._shared(text) if isinstance(text, str) else text
 
     def _date(self, field: Field, raw: Any, path: DocPath) -> Any:
         text = self._text(field, raw, path)
@@ -265,8 +267,9 @@ class Validator:
         if not isinstance(raw, str) or not raw.strip():
             self.error(path, f"expected the id of {_a(kind)}, not {_type_name(raw)}")
             return _INVALID
-        self._refs.append((path, raw.strip(), kind))
-        return raw.strip()
+        ref = self._shared(raw.strip())
+        self._refs.append((path, ref, kind))
+        return ref
 
     def _refs_list(self, field: Field, raw: Any, kind: str, path: DocPath) -> Any:
         if not isinstance(raw, list):
@@ -279,7 +282,12 @@ class Validator:
                 f"{'s' if field.minimum > 1 else ''}",
             )
         ids = [self._ref(item, kind, path + (i,)) for i, item in enumerate(raw)]
-        return _INVALID if _INVALID in ids else tuple(ids)
+        return _INVALID if _INVALID in ids else self._shared(tuple(ids))
+
+    def _shared(self, value: _Shareable) -> _Shareable:
+        """One object for equal ids and id lists: a large brief repeats the same few
+        (`[t-ports]` thousands of times), and the cache then stores and loads each once."""
+        return self._common.setdefault(value, value)  # type: ignore[return-value]
 
     def _check_references(self) -> None:
         for path, ref, wanted in self._refs:

@@ -10,6 +10,7 @@ import pytest
 from briefing import cache
 from briefing.loader import load_brief
 from briefing.problems import BriefError
+from briefing.sources import digest
 from briefing.storage import cache_dir
 
 SAMPLE = Path(__file__).parents[1] / "fixtures" / "sample"
@@ -68,7 +69,9 @@ def test_a_deleted_source_makes_the_entry_stale(brief: Path) -> None:
     assert cache.read(brief) is None
 
 
-@pytest.mark.parametrize("damage", ["truncate", "flip", "empty", "garbage"])
+@pytest.mark.parametrize(
+    "damage", ["truncate", "flip", "empty", "garbage", "not-a-pickle", "header", "nul-path"]
+)
 def test_a_damaged_entry_is_ignored_and_replaced(brief: Path, damage: str) -> None:
     good = load_brief(brief)
     (entry,) = _entries()
@@ -77,7 +80,10 @@ def test_a_damaged_entry_is_ignored_and_replaced(brief: Path, damage: str) -> No
         "truncate": blob[: len(blob) // 2],
         "flip": blob[:-100] + bytes([blob[-100] ^ 1]) + blob[-99:],
         "empty": b"",
-        "garbage": b"briefing-cache-2\n" + b"0" * 64 + b"\n" + b"not a pickle",
+        "garbage": b"briefing-cache-3\n{}\n" + b"0" * 64 + b"\n" + b"not a pickle",
+        "not-a-pickle": b"briefing-cache-3\n{}\n" + digest(b"x").encode() + b"\nx",
+        "header": blob.replace(b'{"', b'["', 1),
+        "nul-path": blob.replace(b'{"', b'{"\\u0000', 1),
     }[damage]
     entry.write_bytes(damaged)
     assert cache.read(brief) is None
