@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from briefing.clipboard import clean
 from briefing.model import Brief, Dispute, Entity, Event, Excerpt, Figure, Item, Source, Topic
 from briefing.references import Reference, nest_quotes, run_in
+from briefing.style_names import STYLES
 from briefing.styles import (
     apa_in_text,
     apa_reference,
@@ -47,16 +48,6 @@ from briefing.styles import (
 )
 from briefing.styles_data import bibtex_cite, bibtex_entry, csl_item, latex_escape
 
-STYLES = ("plain", "markdown", "apa", "chicago", "mla", "bibtex", "csl-json")
-STYLE_NAMES = {
-    "plain": "plain text",
-    "markdown": "Markdown",
-    "apa": "APA",
-    "chicago": "Chicago",
-    "mla": "MLA",
-    "bibtex": "BibTeX",
-    "csl-json": "CSL-JSON",
-}
 _NUMBER_LIST = re.compile(r"\[\s*(-?\d+,?(?:\s+-?\d+,?)*)\s*\]")  # [2024, 3, 4] on one line
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 

@@ -11,8 +11,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.citations import STYLES
 from briefing.storage import config_dir
+from briefing.style_names import STYLES
 
 DEFAULT_STYLE = "plain"
 

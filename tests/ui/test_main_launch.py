@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from screens_host import screen_text, words
 
 from briefing.cli import main as cli_main
 from briefing.ui.app import BriefingApp
@@ -99,3 +100,16 @@ async def test_the_configured_style_is_the_default(sample_path: Path, user_folde
     async with given.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert given.citation_style == "mla"
+
+
+async def test_a_damaged_config_is_reported_and_the_default_used(sample_path: Path) -> None:
+    from briefing.loader import load_brief
+    from briefing.settings import config_path
+
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_text('style = "harvard"\n', encoding="utf-8")
+    app = BriefingApp(load_brief(sample_path, use_cache=False))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        assert app.citation_style == "plain"
+        assert "'harvard'" in words(screen_text(app))

@@ -7,11 +7,12 @@ import sys
 from pathlib import Path
 
 from briefing.bundled import default_brief
-from briefing.citations import STYLES, UnknownItem, cite_item
+from briefing.citations import UnknownItem, cite_item
 from briefing.loader import load_brief
 from briefing.model import Brief
 from briefing.problems import BriefError
 from briefing.sanitize import one_line
+from briefing.style_names import STYLES
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

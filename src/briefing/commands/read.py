@@ -7,7 +7,6 @@ prints them all and exits 1 without ever touching the terminal's screen.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 import threading
 from pathlib import Path
@@ -16,6 +15,7 @@ from briefing.bundled import default_brief
 from briefing.loader import load_brief
 from briefing.model import Brief
 from briefing.problems import BriefError
+from briefing.style_names import STYLES
 
 SLOW_LOAD = 0.5
 """Seconds of loading after which the terminal is told what is happening."""
@@ -28,16 +28,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _check_style(style: str | None) -> str | None:
-    """A message when the style is not one of briefing.citations.STYLES, else None."""
+    """A message when the style is not one of briefing.style_names.STYLES, else None."""
     if style is None:
         return None
-    try:
-        styles: tuple[str, ...] = importlib.import_module("briefing.citations").STYLES
-    except ModuleNotFoundError:
+    if style in STYLES:
         return None
-    if style in styles:
-        return None
-    return f"briefing: unknown citation style {style!r}; choose one of {', '.join(styles)}"
+    return f"briefing: unknown citation style {style!r}; choose one of {', '.join(STYLES)}"
 
 
 def _load(path: Path) -> Brief | None:

@@ -12,23 +12,16 @@ from textual.screen import Screen
 
 from briefing.model import Brief
 from briefing.problems import BriefError
-from briefing.ui.screens import optional
+from briefing.style_names import STYLES
 from briefing.ui.screens.main import MainScreen
 
-DEFAULT_STYLES = ("plain",)
 
+def configured_style() -> tuple[str, tuple[str, ...]]:
+    """The citation style from the user's config file, and any warnings about that file."""
+    from briefing import settings
 
-def citation_styles() -> tuple[str, ...]:
-    """The citation styles, from briefing.citations once it exists."""
-    styles: tuple[str, ...] | None = optional("briefing.citations", "STYLES")
-    return styles or DEFAULT_STYLES
-
-
-def default_style() -> str:
-    """The configured citation style, or "plain" when nothing is configured."""
-    load = optional("briefing.settings", "load")
-    style = getattr(load(), "style", None) if load is not None else None
-    return style if isinstance(style, str) and style else "plain"
+    loaded = settings.load()
+    return loaded.style, loaded.warnings
 
 
 def keep_out_of_gc() -> None:
@@ -45,7 +38,7 @@ class BriefingApp(App[None]):
     TITLE = "briefing"
 
     citation_style: reactive[str] = reactive("plain")
-    """The style `c` copies with; `s` cycles through `briefing.citations.STYLES`."""
+    """The style `c` copies with; `s` cycles through `briefing.style_names.STYLES`."""
 
     def __init__(
         self, brief: Brief | None = None, *, style: str | None = None, folder: Path | None = None
@@ -54,7 +47,10 @@ class BriefingApp(App[None]):
         self.brief = brief
         keep_out_of_gc()
         self.folder = folder
-        self.citation_style = style or default_style()
+        self._config_warnings: tuple[str, ...] = ()
+        if style is None:
+            style, self._config_warnings = configured_style()
+        self.citation_style = style
 
     def get_default_screen(self) -> Screen[None]:
         """The main screen straight away, so the first frame already shows the brief."""
@@ -63,13 +59,13 @@ class BriefingApp(App[None]):
         return super().get_default_screen()
 
     def on_mount(self) -> None:
-        """Without a brief, offer the briefs in the folder."""
+        """Say what was wrong with the config file; without a brief, offer a folder's."""
+        for warning in self._config_warnings:
+            self.notify(warning, title="Settings", severity="warning", markup=False, timeout=10)
         if self.brief is None and self.folder is not None:
-            picker = optional("briefing.ui.screens.picker", "BriefPickerScreen")
-            if picker is None:
-                self.notify("The brief picker is not available yet.", severity="error")
-                return
-            self.push_screen(picker(self.folder), callback=self._picked)
+            from briefing.ui.screens.picker import BriefPickerScreen
+
+            self.push_screen(BriefPickerScreen(self.folder), callback=self._picked)
 
     def _picked(self, choice: object) -> None:
         if choice is None:
@@ -102,7 +98,6 @@ class BriefingApp(App[None]):
 
     def cycle_citation_style(self) -> None:
         """Switch to the next citation style and say which."""
-        styles = citation_styles()
-        position = styles.index(self.citation_style) if self.citation_style in styles else -1
-        self.citation_style = styles[(position + 1) % len(styles)]
+        position = STYLES.index(self.citation_style) if self.citation_style in STYLES else -1
+        self.citation_style = STYLES[(position + 1) % len(STYLES)]
         self.notify(f"Citations: {self.citation_style}", markup=False, timeout=2)

@@ -15,10 +15,11 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 
 from briefing.basket import Basket, make_clip
-from briefing.citations import STYLE_NAMES, UnknownItem, UnknownStyle, cite_item
+from briefing.citations import UnknownItem, UnknownStyle, cite_item
 from briefing.clipboard import Delivery, clean, deliver, fits_osc52
 from briefing.model import Brief
 from briefing.sanitize import one_line
+from briefing.style_names import STYLE_NAMES
 
 
 def describe(brief: Brief, item_id: str) -> str:

@@ -6,7 +6,6 @@ and post small messages upwards ("this row was highlighted", "this one was chose
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
 from textual import events, on
@@ -20,7 +19,6 @@ from textual.widgets import Tree
 
 from briefing.model import Brief, Entity, Event, Excerpt, Item, Source, Topic
 from briefing.ui.commands import MAIN_COMMANDS, CommandsProvider, JumpProvider, bindings
-from briefing.ui.screens import optional
 from briefing.ui.widgets.bars import BriefHeader, FilterBar, KeyBar, StyleIndicator
 from briefing.ui.widgets.detail import DetailPane
 from briefing.ui.widgets.excerpts import ExcerptList
@@ -28,7 +26,6 @@ from briefing.ui.widgets.rows import RowList
 from briefing.ui.widgets.timeline import Timeline
 from briefing.ui.widgets.topics import TopicTree
 
-SCREENS = "briefing.ui.screens"
 ItemT = TypeVar("ItemT", Event, Excerpt)
 
 
@@ -265,31 +262,26 @@ class MainScreen(Screen[None]):
     def _open_screen_for(self, item: Item) -> None:
         """Figures, disputes and sources are shown on their own screens."""
         if isinstance(item, Source):
-            self._push("reader", "SourceReaderScreen", self.brief, item.id)
+            self._open_reader(item.id)
         elif item.item_kind == "figure":
-            self._push("figures", "FiguresScreen", self.brief, item.id)
+            self.action_figures(item.id)
         elif item.item_kind == "dispute":
-            self._push("disputes", "DisputesScreen", self.brief, item.id)
+            self.action_disputes(item.id)
 
-    # Other screens -------------------------------------------------------------------
+    # Other screens (imported when first used: the first frame needs none of them) ----
 
-    def _push(self, module: str, name: str, *args: Any) -> None:
-        """Push another engineer's screen; whatever id it dismisses with is shown here."""
-        screen_class = optional(f"{SCREENS}.{module}", name)
-        if screen_class is None:
-            self.notify(f"{name} is not available yet.", severity="warning")
-            return
-        self.app.push_screen(screen_class(*args), callback=self._returned)
+    def _push(self, screen: Screen[Any]) -> None:
+        """Push a screen; whatever item id it dismisses with is shown here."""
+        self.app.push_screen(screen, callback=self._returned)
 
     def _returned(self, item_id: object) -> None:
         if isinstance(item_id, str):
             self.show_item(item_id)
 
-    def _helper(self, name: str) -> Callable[..., None] | None:
-        helper: Callable[..., None] | None = optional("briefing.ui.copying", name)
-        if helper is None:
-            self.notify("Copying is not available yet.", severity="warning")
-        return helper
+    def _open_reader(self, source_id: str, excerpt_id: str | None = None) -> None:
+        from briefing.ui.screens.reader import SourceReaderScreen
+
+        self._push(SourceReaderScreen(self.brief, source_id, excerpt_id))
 
     # Actions (one per command in briefing.ui.commands) ------------------------------
 
@@ -299,33 +291,35 @@ class MainScreen(Screen[None]):
         if isinstance(item, Event) and item.excerpts:
             item = self.brief.excerpt(item.excerpts[0])
         if isinstance(item, Excerpt):
-            self._push("reader", "SourceReaderScreen", self.brief, item.source, item.id)
+            self._open_reader(item.source, item.id)
         elif isinstance(item, Source):
-            self._push("reader", "SourceReaderScreen", self.brief, item.id)
+            self._open_reader(item.id)
         else:
             self.notify("Select an excerpt or an event to open its article.")
 
     def action_search(self) -> None:
         """Search the whole brief."""
-        self._push("search", "SearchScreen", self.brief)
+        from briefing.ui.screens.search import SearchScreen
+
+        self._push(SearchScreen(self.brief))
 
     def action_copy(self) -> None:
         """Copy the selected item with its citation, in the current style."""
-        item_id = self.selected_item_id()
-        copy_item = self._helper("copy_item")
-        if copy_item is not None and item_id is not None:
-            copy_item(self.app, self.brief, item_id, getattr(self.app, "citation_style", "plain"))
+        from briefing.ui.screens._common import copy_item
+
+        copy_item(self, self.brief, self.selected_item_id())
 
     def action_add_to_basket(self) -> None:
         """Add the selected item to the basket."""
-        item_id = self.selected_item_id()
-        add = self._helper("add_to_basket")
-        if add is not None and item_id is not None:
-            add(self.app, self.brief, item_id)
+        from briefing.ui.screens._common import add_to_basket
+
+        add_to_basket(self, self.brief, self.selected_item_id())
 
     def action_basket(self) -> None:
         """Show the basket."""
-        self._push("basket", "BasketScreen", self.brief)
+        from briefing.ui.screens.basket import BasketScreen
+
+        self._push(BasketScreen(self.brief))
 
     def action_cycle_style(self) -> None:
         """Move to the next citation style."""
@@ -333,21 +327,29 @@ class MainScreen(Screen[None]):
         if cycle is not None:
             cycle()
 
-    def action_disputes(self) -> None:
+    def action_disputes(self, dispute_id: str | None = None) -> None:
         """Show the disputes."""
-        self._push("disputes", "DisputesScreen", self.brief)
+        from briefing.ui.screens.disputes import DisputesScreen
 
-    def action_figures(self) -> None:
+        self._push(DisputesScreen(self.brief, dispute_id))
+
+    def action_figures(self, figure_id: str | None = None) -> None:
         """Show the figures."""
-        self._push("figures", "FiguresScreen", self.brief)
+        from briefing.ui.screens.figures import FiguresScreen
+
+        self._push(FiguresScreen(self.brief, figure_id))
 
     def action_entities(self) -> None:
         """Show the entities; choosing one filters by it."""
-        self._push("entities", "EntitiesScreen", self.brief)
+        from briefing.ui.screens.entities import EntitiesScreen
+
+        self._push(EntitiesScreen(self.brief))
 
     def action_help(self) -> None:
         """Show every key."""
-        self._push("help", "HelpScreen")
+        from briefing.ui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
 
     def action_clear_filters(self) -> None:
         """Drop every filter and narrowing."""
