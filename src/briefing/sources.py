@@ -49,7 +49,7 @@ def resolve_source(brief_path: Path, file: str) -> Path:
         raise SourceError("the file name is empty")
     if os.path.isabs(file) or file.startswith("~"):
         raise SourceError(f"{file!r} is an absolute path; give a path relative to the brief")
-    brief_dir, root = _folders(brief_path)
+    brief_dir, root = _folders(brief_path.absolute())  # absolute: the cache outlives a chdir
     target = (brief_dir / file).resolve()
     if not target.is_relative_to(root):
         raise SourceError(

@@ -209,3 +209,16 @@ def test_fast_offsets_agree_with_the_word_walk(paragraph: str, data: st.DataObje
     # Whatever occurrence was found, it reads back as the quote, white space aside.
     found = spans[0]
     assert " ".join(paragraph[found.start : found.end].split()) == normal[start:end].strip()
+
+
+def test_a_relative_brief_path_resolves_from_the_current_folder_each_time(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = tmp_path / "other"
+    (other / "briefs").mkdir(parents=True)
+    (other / "seeds").mkdir()
+    (other / "seeds" / "a.txt").write_text("two\n", encoding="utf-8")
+    monkeypatch.chdir(tree)
+    assert resolve_source(Path("briefs/b.yaml"), "../seeds/a.txt").parent.parent == tree
+    monkeypatch.chdir(other)
+    assert resolve_source(Path("briefs/b.yaml"), "../seeds/a.txt").parent.parent == other
