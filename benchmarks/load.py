@@ -4,8 +4,9 @@ Run: `python benchmarks/load.py` (or `python benchmarks/load.py 1000 10000` for 
 For each size it writes a synthetic brief into a temporary folder, then measures, each in a
 fresh Python process so that no warm state flatters the figure:
 
-- first load: `load_brief` with an empty cache (parse, check, locate every quote, and write
-  the cache entry);
+- checked: `load_brief(use_cache=False)`, what `briefing check` does: parse, check and
+  locate every quote, with no cache read or written;
+- first load: `load_brief` with an empty cache (all of the above, and writing the entry);
 - reload: `load_brief` again in a new process, from the warm cache;
 - peak memory: the process's maximum resident set size during each.
 
@@ -40,18 +41,18 @@ def cpu():
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
 start, start_cpu = time.perf_counter(), cpu()
-brief = briefing.loader.load_brief(Path(sys.argv[1]), use_cache=True)
+brief = briefing.loader.load_brief(Path(sys.argv[1]), use_cache=sys.argv[2] == "cache")
 seconds, cpu_seconds = time.perf_counter() - start, cpu() - start_cpu
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 print(json.dumps({"seconds": seconds, "cpu": cpu_seconds, "peak": peak}))
 """
 
 
-def measure(brief: Path, cache: Path) -> dict[str, float]:
+def measure(brief: Path, cache: Path, *, use_cache: bool = True) -> dict[str, float]:
     """Load the brief once in a fresh interpreter with the given cache folder."""
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
     done = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(brief)],
+        [sys.executable, "-c", MEASURE, str(brief), "cache" if use_cache else "no-cache"],
         env=env,
         capture_output=True,
         text=True,
@@ -64,8 +65,8 @@ def measure(brief: Path, cache: Path) -> dict[str, float]:
 def main(sizes: list[int]) -> int:
     """Generate, measure and print a table; exit 1 when a target is missed."""
     print(
-        f"{'excerpts':>9} {'brief MB':>9} {'first s':>8} {'(cpu)':>6} {'peak MB':>8} "
-        f"{'reload s':>9} {'(cpu)':>6} {'peak MB':>8}  targets"
+        f"{'excerpts':>9} {'brief MB':>9} {'checked s':>9} {'first s':>8} {'(cpu)':>6} "
+        f"{'peak MB':>8} {'reload s':>9} {'(cpu)':>6} {'peak MB':>8}  targets"
     )
     missed = False
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
@@ -75,6 +76,7 @@ def main(sizes: list[int]) -> int:
             brief = make_brief(folder, n)
             made = time.perf_counter() - made
             cache = folder / "cache"
+            checked = measure(brief, cache, use_cache=False)
             first = measure(brief, cache)
             again = measure(brief, cache)
             target = TARGETS.get(n)
@@ -84,7 +86,8 @@ def main(sizes: list[int]) -> int:
                 missed = missed or not ok
                 verdict = f"<{target[0]} s / <{target[1]} s: {'met' if ok else 'MISSED'}"
             print(
-                f"{n:>9,} {brief.stat().st_size / 1e6:>9.1f} {first['seconds']:>8.2f} "
+                f"{n:>9,} {brief.stat().st_size / 1e6:>9.1f} {checked['seconds']:>9.2f} "
+                f"{first['seconds']:>8.2f} "
                 f"{first['cpu']:>6.2f} {first['peak'] / 1e6:>8.0f} {again['seconds']:>9.3f} "
                 f"{again['cpu']:>6.3f} {again['peak'] / 1e6:>8.0f}  {verdict}  "
                 f"(generated in {made:.1f} s)",
