@@ -52,7 +52,7 @@ def test_bad_brief_prints_its_problems(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["search", "deal", "--brief", str(bad)]) == 1
     err = capsys.readouterr().err
     assert f"{bad}:" in err
-    assert err.endswith("not a valid brief; nothing searched\n")
+    assert err.endswith("1 problem; nothing searched\n")
 
 
 def test_bad_limit_is_refused(sample_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from briefing.bundled import default_brief
 from briefing.citations import UnknownItem, cite_item
-from briefing.loader import load_brief
-from briefing.model import Brief
-from briefing.problems import BriefError
+from briefing.commands.common import add_brief_argument, open_brief
 from briefing.sanitize import one_line
 from briefing.style_names import STYLES
 
@@ -24,25 +20,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=STYLES,
         help="citation style (default: `style` in config.toml, else plain)",
     )
-
-
-def add_brief_argument(parser: argparse.ArgumentParser) -> None:
-    """`--brief PATH`, shared with `briefing export`."""
-    parser.add_argument("--brief", type=Path, help="the brief file (default: the bundled brief)")
-
-
-def open_brief(path: Path | None) -> Brief | None:
-    """Load the brief, or print why it cannot be used and return None."""
-    path = path or default_brief()
-    try:
-        return load_brief(path)
-    except BriefError as error:
-        for problem in error.problems:
-            print(one_line(str(problem)), file=sys.stderr)
-        print(f"{path}: not a valid brief", file=sys.stderr)
-    except OSError as error:
-        print(f"{path}: cannot be read ({one_line(str(error))})", file=sys.stderr)
-    return None
 
 
 def chosen_style(style: str | None) -> str:

@@ -6,9 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefing.commands.cite import add_brief_argument, open_brief
+from briefing.commands.common import add_brief_argument, open_brief, say
 from briefing.export import FORMATS, render
-from briefing.sanitize import one_line
 from briefing.storage import write_atomic
 
 
@@ -33,9 +32,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_atomic(args.output, report.encode("utf-8"))
     except OSError as error:
-        print(
-            f"briefing export: cannot write {args.output}: {one_line(str(error))}", file=sys.stderr
-        )
+        say(f"briefing export: cannot write {args.output}: {error}")
         return 1
-    print(f"wrote {args.output}", file=sys.stderr)
+    say(f"wrote {args.output}")
     return 0

@@ -12,9 +12,8 @@ import threading
 from pathlib import Path
 
 from briefing.bundled import default_brief
-from briefing.loader import load_brief
+from briefing.commands.common import open_brief, say
 from briefing.model import Brief
-from briefing.problems import BriefError
 from briefing.style_names import STYLES
 
 SLOW_LOAD = 0.5
@@ -43,23 +42,13 @@ def _load(path: Path) -> Brief | None:
     notice.daemon = True
     notice.start()
     try:
-        return load_brief(path)
-    except BriefError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        count = len(error.problems)
-        print(f"{path}: {count} problem{'s' if count != 1 else ''}; not opened", file=sys.stderr)
-        return None
+        return open_brief(path, refused="not opened")
     finally:
         notice.cancel()
 
 
 def _say_loading(path: Path) -> None:
-    print(
-        f"Checking {path} and its quotes (the first time only; then it is cached)…",
-        file=sys.stderr,
-        flush=True,
-    )
+    say(f"Checking {path} and its quotes (the first time only; then it is cached)…")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -9,12 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-from briefing.bundled import default_brief
+from briefing.commands.common import add_brief_argument, open_brief, say
 from briefing.hits import Hit
-from briefing.loader import load_brief
-from briefing.problems import BriefError
 
 
 def _positive(text: str) -> int:
@@ -35,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help='words (all must match), "a phrase", -excluded, and filters topic:, source:, '
         "entity:, kind:, year:",
     )
-    parser.add_argument("--brief", type=Path, help="the brief to search (default: the bundled one)")
+    add_brief_argument(parser)
     parser.add_argument("--limit", type=_positive, default=20, help="at most N hits (default 20)")
     parser.add_argument("--json", action="store_true", help="print the hits as a JSON list")
 
@@ -44,13 +41,8 @@ def run(args: argparse.Namespace) -> int:
     """Load the brief, search it, print the hits."""
     from briefing.search import build_index, search
 
-    path: Path = args.brief or default_brief()
-    try:
-        brief = load_brief(path)
-    except BriefError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(f"{path}: not a valid brief; nothing searched", file=sys.stderr)
+    brief = open_brief(args.brief, refused="nothing searched")
+    if brief is None:
         return 1
     query = " ".join(args.query)
     hits = search(build_index(brief), query, limit=args.limit)
@@ -61,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         for hit in hits:
             print(_shown(hit))
     if not hits:
-        print(f"no hits for {query!r} in {brief.title}", file=sys.stderr)
+        say(f"no hits for {query!r} in {brief.title}")
     return 0 if hits else 1
 
 
