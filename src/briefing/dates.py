@@ -175,3 +175,24 @@ def parse_date(value: object) -> BriefDate:
             raise DateError(f"{text!r} ends before it starts")
         return BriefDate(text, start, end)
     return BriefDate(text, parse_point(text))
+
+
+def show_within_year(date: BriefDate, year: int) -> str:
+    """The date without its year when it lies wholly inside `year`, for rows under that
+    year's heading: `24 Feb`, `Dec`, `4–5 Dec`, `c. Jun`; `""` (or `c.`) for the year itself.
+    A date reaching outside the year (`2009–2013`, `1990s`) keeps its full form."""
+    start, end = date.start, date.end or date.start
+    if start.year != year or end.year != year:
+        return date.show()
+    if start.month is None and end.month is None:
+        return "c." if date.approximate else ""
+    if start.month is None or end.month is None:
+        return date.show()  # a year to a month: no shorter form reads clearly
+    if date.end is None:
+        return start.show(with_year=False)
+    if not date.approximate and _same_shape(start, end):
+        if start.day is None:  # Sep–Dec
+            return f"{start.show(with_year=False)}{EN_DASH}{end.show(with_year=False)}"
+        if start.month == end.month:  # 4–5 Dec
+            return f"{start.day}{EN_DASH}{end.show(with_year=False)}"
+    return f"{start.show(with_year=False)} {EN_DASH} {end.show(with_year=False)}"

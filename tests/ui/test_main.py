@@ -54,7 +54,7 @@ async def test_header_and_three_panes_show(app: BriefingApp) -> None:
         assert str(screen.query_one(ExcerptList).border_title).startswith("Excerpts · 10")
         timeline = shown(app, Timeline)
         assert "2021" in timeline and "c. 2021" not in timeline
-        assert "c. 2026" in timeline and "Sep 2024" in timeline
+        assert "Sep" in timeline and "Sep 2024" not in timeline  # under its year's heading
         assert "Su-57 order placed" in timeline
 
 
@@ -151,7 +151,7 @@ async def test_excerpts_wrap_and_show_source_and_paragraph(sample: Brief) -> Non
         text = " ".join(line.strip() for line in shown(app, ExcerptList).splitlines())
         assert "The port authority of Kaliningrad signed a cargo agreement with the" in text
         assert "Northern Alliance on 3 March 2024 —" in text
-        assert "2024 — Baltic Ledger, ¶ 3 “This agreement" in text
+        assert "2024 — Baltic Ledger, 4 Mar 2024 ¶ 3  “This agreement" in text
 
 
 async def test_selected_item_follows_focus(app: BriefingApp) -> None:
@@ -240,7 +240,7 @@ async def test_mouse_selects_rows_and_topics(app: BriefingApp) -> None:
         await pilot.pause()
         screen = main(app)
         timeline = screen.query_one(Timeline)
-        line = next(y for y, text in enumerate(timeline.visible_lines()) if "Sep 2024" in text)
+        line = next(y for y, text in enumerate(timeline.visible_lines()) if text.startswith("Sep "))
         await pilot.click(Timeline, offset=(3, line + 1))  # +1 for the border
         await pilot.pause()
         assert screen.selected_item_id() == "ev-summit"

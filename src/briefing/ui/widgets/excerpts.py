@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from briefing.model import Brief, Excerpt
+from briefing.model import Brief, Excerpt, Source
 from briefing.ui.text import safe, safe_line
 from briefing.ui.widgets.rows import RowList, row_style
 
@@ -18,6 +18,7 @@ class ExcerptList(RowList):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--cursor", "excerpts--source"}
 
     EMPTY = "No excerpts match the filter."
+    ROW_GAP = 1
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "enter",
@@ -55,13 +56,59 @@ class ExcerptList(RowList):
         return len(self.excerpts)
 
     def row_text(self, index: int) -> Text:
-        """The quote as written (it may hold its own quotation marks), then its source."""
+        """The quote as written (it may hold its own quotation marks), then a short line
+        saying where it comes from (the Detail pane has the source in full)."""
         excerpt = self.excerpts[index]
+        return Text.assemble(safe(excerpt.quote), "\n", self._where(excerpt), end="")
+
+    def row_lines(self, index: int, width: int) -> list[Text]:
+        """The quote wrapped to the width; its attribution indented, and wrapping under
+        itself rather than under the quote."""
+        excerpt = self.excerpts[index]
+        console, width = self.app.console, max(width, 1)
+        lines = list(safe(excerpt.quote).wrap(console, width))
+        indent = min(ATTRIBUTION_INDENT, width // 4)
+        dim = row_style(self, "excerpts--source")
+        for number, line in enumerate(self._where(excerpt).wrap(console, max(width - indent, 8))):
+            lead = ("  — " if number == 0 else " " * indent)[ATTRIBUTION_INDENT - indent :]
+            lines.append(Text.assemble((lead, dim), line, end=""))
+        return lines
+
+    def _where(self, excerpt: Excerpt) -> Text:
+        """The excerpt's attribution, dim."""
         source = self.brief.source(excerpt.source)
-        text = safe(excerpt.quote)
-        text.append("\n")
-        where = Text("  — ", style=row_style(self, "excerpts--source"), end="")
-        where.append_text(safe_line(source.outlet or source.title))
-        where.append(f", ¶ {excerpt.paragraph}")
-        text.append_text(where)
-        return text
+        where = attribution(source, excerpt.paragraph)
+        where.stylize(row_style(self, "excerpts--source"))
+        return where
+
+
+ATTRIBUTION_INDENT = 4
+"""The attribution line starts `  — ` under its quote."""
+TITLE_WIDTH = 40
+"""How much of a source's title an attribution shows when the outlet is unknown."""
+
+
+def short_title(title: str, width: int = TITLE_WIDTH) -> str:
+    """The title cut at a word to about `width` characters with an ellipsis; a descriptive
+    title keeps its square brackets: `[India and Russia step up exchanges…]`."""
+    bracketed = title.startswith("[") and title.endswith("]")
+    inner = title[1:-1] if bracketed else title
+    if len(title) > width:
+        cut = inner[: width - 1 - 2 * bracketed]
+        if inner[len(cut)] != " " and " " in cut[width // 2 :]:  # cut at a word
+            cut = cut[: cut.rindex(" ")]
+        inner = cut.rstrip(" ,;:.–—-") + "…"
+    return f"[{inner}]" if bracketed else inner
+
+
+def attribution(source: Source, paragraph: int) -> Text:
+    """`DW, 1–4 Dec 2025 ¶ 3` when the outlet is known, else the short title then `¶ 3`;
+    inferred values in square brackets, as everywhere else."""
+
+    def shown(key: str, value: str) -> str:
+        return f"[{value}]" if source.is_inferred(key) else value
+
+    parts = [shown("outlet", source.outlet)] if source.outlet else [short_title(source.title)]
+    if source.outlet and source.published:
+        parts.append(shown("published", source.published.show()))
+    return Text.assemble(safe_line(", ".join(parts)), f" ¶ {paragraph}", end="")

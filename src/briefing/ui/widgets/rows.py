@@ -41,6 +41,8 @@ class RowList(ScrollView, can_focus=True):
 
     EMPTY = "Nothing to show."
     """What an empty list says instead of showing nothing."""
+    ROW_GAP = 0
+    """Blank lines between rows (never highlighted by the cursor)."""
 
     cursor: reactive[int] = reactive(-1, always_update=True, init=False)
     """The row under the cursor, or -1 when the list is empty."""
@@ -137,7 +139,8 @@ class RowList(ScrollView, can_focus=True):
         return lines
 
     def _row_height(self, index: int) -> int:
-        return len(self._wrapped_row(index, self.scrollable_content_region.width))
+        """The row's lines and the gap after it."""
+        return len(self._wrapped_row(index, self.scrollable_content_region.width)) + self.ROW_GAP
 
     def _show_cursor(self) -> None:
         """Scroll so that the whole cursor row is visible."""
@@ -176,11 +179,11 @@ class RowList(ScrollView, can_focus=True):
 
     def action_page_up(self) -> None:
         """Move the cursor up by about a screenful of rows."""
-        self.move_cursor(-max(len({row for _, row in self._lines}) - 1, 1))
+        self.move_cursor(-max(len({row for _, row in self._lines if row >= 0}) - 1, 1))
 
     def action_page_down(self) -> None:
         """Move the cursor down by about a screenful of rows."""
-        self.move_cursor(max(len({row for _, row in self._lines}) - 1, 1))
+        self.move_cursor(max(len({row for _, row in self._lines if row >= 0}) - 1, 1))
 
     def action_first(self) -> None:
         """Move the cursor to the first row."""
@@ -233,7 +236,10 @@ class RowList(ScrollView, can_focus=True):
             empty = [Segment(self.EMPTY, base + Style(italic=True, dim=True))]
             strip = Strip(empty).extend_cell_length(width, base)
             lines.append((strip.crop(0, width), -1))
+        gap = Strip.blank(width, base)
         while len(lines) < height and index < count:
+            if index > top:
+                lines.extend([(gap, -1)] * self.ROW_GAP)
             on_cursor = index == self.cursor
             style = cursor_style if on_cursor else base
             for line in self._wrapped_row(index, width):

@@ -7,11 +7,15 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
+from briefing.dates import show_within_year
 from briefing.model import Brief, Event
 from briefing.ui.text import safe
 from briefing.ui.widgets.rows import RowList, row_style
 
-DATE_WIDTH = 14
+DATE_WIDTH = 10
+"""The date column: `c. 24 Feb`, `2009–2013`; a longer date widens its own row."""
+MARKER_WIDTH = 2
+"""The sources marker and the space after it."""
 
 
 class Timeline(RowList):
@@ -86,40 +90,48 @@ class Timeline(RowList):
         row = self.rows[index]
         if isinstance(row, str):
             return Text(row, style=row_style(self, "timeline--year"))
-        return Text.assemble(row.date.show(), " ", self._body(row), self._count(row))
+        marker, title, count = self._marker(row), safe(row.title), self._count(row)
+        return Text.assemble(event_date(row), " ", marker, title, count)
 
     def row_lines(self, index: int, width: int) -> list[Text]:
-        """An event's title wraps beside its date, not under it."""
+        """An event as a date column, its marker, and the title wrapped in a hanging indent
+        (continuation lines start under the title); the source count ends the last line."""
         row = self.rows[index]
         if isinstance(row, str):
             return [self.row_text(index)]
-        date = row.date.show()
+        date = event_date(row)
         gutter = max(DATE_WIDTH, len(date) + 1)
-        lines = list(self._body(row).wrap(self.app.console, max(width - gutter, 8)))
+        indent = gutter + MARKER_WIDTH
+        room = max(width - indent, 8)
+        lines = list(safe(row.title).wrap(self.app.console, room))
         count = self._count(row)
-        if lines[-1].cell_len + count.cell_len <= width - gutter:
+        if lines[-1].cell_len + count.cell_len <= room:
             lines[-1].append_text(count)
         else:
             lines.append(count[2:])
-        first = Text(date.ljust(gutter), style=row_style(self, "timeline--date"), end="")
+        date_cell = Text(date.ljust(gutter), style=row_style(self, "timeline--date"), end="")
+        first = Text.assemble(date_cell, self._marker(row), end="")
         result: list[Text] = []
         for number, line in enumerate(lines):
-            lead = first if number == 0 else Text(" " * gutter, end="")
             line.rstrip()
+            lead = first if number == 0 else Text(" " * indent, end="")
             result.append(Text.assemble(lead, line, end=""))
         return result
 
-    def _body(self, event: Event) -> Text:
-        """The marker (hollow for a single source) and the title."""
+    def _marker(self, event: Event) -> Text:
+        """`● ` for an event several sources stand behind, a hollow `○ ` for a single one."""
         single = len(self.brief.event_sources(event)) <= 1
         marker = row_style(self, "timeline--single" if single else "timeline--sourced")
-        body = Text("○ " if single else "● ", style="", end="")
-        body.stylize(marker, 0, 1)
-        body.append_text(safe(event.title))
-        return body
+        return Text.assemble(("○" if single else "●", marker), " ", end="")
 
     def _count(self, event: Event) -> Text:
         """`  2 sources`, dim: kept whole on the title's last line or the next."""
         sources = len(self.brief.event_sources(event))
         plural = "s" if sources != 1 else ""
         return Text(f"  {sources} source{plural}", style=row_style(self, "timeline--single"))
+
+
+def event_date(event: Event) -> str:
+    """The event's date as its row shows it, under the heading of the year it starts in:
+    without that year (`24 Feb`, `c. Jun`, empty for the year itself) unless it spans more."""
+    return show_within_year(event.date, event.date.year)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
@@ -67,6 +68,26 @@ class TopicTree(Tree[str]):
         for child in children:
             self._add(node, child.id, counts)
 
+    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        """The label cut with an ellipsis to fit the pane, keeping the count whole (the
+        Detail pane shows the full title when the topic is highlighted)."""
+        label = super().render_label(node, base_style, style)
+        room = self.scrollable_content_region.width - depth(node) * self.guide_depth
+        if room <= 0 or label.cell_len <= room:
+            return label
+        count = label.plain.rsplit(" ", 1)[-1]
+        title, tail = label[: -len(count) - 1], label[-len(count) - 1 :]
+        if room - tail.cell_len < 6:  # too narrow to keep the count: cut the whole label
+            title, tail = label, Text()
+        title.truncate(max(room - tail.cell_len - 1, 0))
+        title.rstrip()
+        return Text.assemble(title, ("…", style), tail, end="")
+
+    def get_label_width(self, node: TreeNode[str]) -> int:
+        """Labels never reach past the pane (they end with an ellipsis instead), so the
+        tree never scrolls sideways."""
+        return min(super().get_label_width(node), max(self.scrollable_content_region.width, 1))
+
     def select_topic(self, topic_id: str) -> None:
         """Put the cursor on a topic's node (the root for "")."""
         for node in self._walk(self.root):
@@ -85,3 +106,11 @@ class TopicTree(Tree[str]):
         """The topic id under the cursor ("" for all topics), if any."""
         node = self.cursor_node
         return None if node is None else node.data
+
+
+def depth(node: TreeNode[str]) -> int:
+    """How many ancestors a node has (the root has none)."""
+    count, parent = 0, node.parent
+    while parent is not None:
+        count, parent = count + 1, parent.parent
+    return count
