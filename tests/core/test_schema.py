@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from briefing.bundled import default_brief
 from briefing.schema import json_schema
 from briefing.spec import FIELDS
 
@@ -50,6 +51,11 @@ def test_every_kind_and_key_of_the_format_is_in_the_schema() -> None:
         assert set(part["properties"]) == {f.name for f in fields}
         assert part["additionalProperties"] is False
         assert "^x-" in part["patternProperties"]
+
+
+def test_the_bundled_brief_validates() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(yaml.safe_load(default_brief().read_text("utf-8")), json_schema())
 
 
 def test_the_sample_validates_and_broken_shapes_do_not() -> None:
