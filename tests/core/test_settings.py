@@ -56,3 +56,19 @@ def test_damaged_or_unknown_values_give_defaults_and_a_warning(
 def test_a_folder_in_place_of_the_file_is_a_warning_not_a_crash() -> None:
     config_path().mkdir(parents=True)
     assert "cannot be read" in load().warnings[0]
+
+
+def test_keys_table_remaps_by_binding_id(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\n"briefing.copy" = "y"\n"briefing.search" = 3\n', encoding="utf-8")
+    loaded = load(path)
+    assert loaded.keys == {"briefing.copy": "y"}
+    assert loaded.warnings == (f'{path}: keys.briefing.search must be a key such as "y"; ignored',)
+
+
+def test_keys_that_are_not_a_table_are_ignored_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('keys = "y"\n', encoding="utf-8")
+    loaded = load(path)
+    assert loaded.keys == {}
+    assert "must be a table" in loaded.warnings[0]

@@ -113,3 +113,23 @@ async def test_a_damaged_config_is_reported_and_the_default_used(sample_path: Pa
         await pilot.pause()
         assert app.citation_style == "plain"
         assert "'harvard'" in words(screen_text(app))
+
+
+async def test_keys_remapped_in_the_config_file_work(sample_path: Path) -> None:
+    from briefing.citations import cite_item
+    from briefing.loader import load_brief
+    from briefing.settings import config_path
+
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_text('[keys]\n"briefing.copy" = "y"\n', encoding="utf-8")
+    brief = load_brief(sample_path, use_cache=False)
+    app = BriefingApp(brief)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        selected = app.screen.selected_item_id()  # type: ignore[attr-defined]
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard == ""
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.clipboard == cite_item(brief, selected, "plain")

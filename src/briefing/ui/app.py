@@ -10,18 +10,11 @@ from textual.app import App
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from briefing import settings
 from briefing.model import Brief
 from briefing.problems import BriefError
 from briefing.style_names import STYLES
 from briefing.ui.screens.main import MainScreen
-
-
-def configured_style() -> tuple[str, tuple[str, ...]]:
-    """The citation style from the user's config file, and any warnings about that file."""
-    from briefing import settings
-
-    loaded = settings.load()
-    return loaded.style, loaded.warnings
 
 
 def keep_out_of_gc() -> None:
@@ -47,10 +40,10 @@ class BriefingApp(App[None]):
         self.brief = brief
         keep_out_of_gc()
         self.folder = folder
-        self._config_warnings: tuple[str, ...] = ()
-        if style is None:
-            style, self._config_warnings = configured_style()
-        self.citation_style = style
+        chosen = settings.load()
+        self._config_warnings = chosen.warnings  # shown once the app is up
+        self.set_keymap(chosen.keys)
+        self.citation_style = style or chosen.style
 
     def get_default_screen(self) -> Screen[None]:
         """The main screen straight away, so the first frame already shows the brief."""
