@@ -75,12 +75,14 @@ async def test_a_folder_offers_a_picker_that_opens_the_chosen_brief(
         assert app.screen.brief.title == "Harbours and fighters"
 
 
-async def test_escape_in_the_picker_quits(sample_path: Path) -> None:
+@pytest.mark.parametrize("key", ["escape", "q"])
+async def test_escape_or_q_in_the_picker_quits(sample_path: Path, key: str) -> None:
     app = BriefingApp(folder=sample_path.parent)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("escape")
+        await pilot.press(key)
         await pilot.pause()
+        assert not app.is_running
     assert app.return_code == 0
 
 

@@ -73,6 +73,7 @@ class BriefPickerScreen(Screen[Path | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back", id="picker.back"),
+        Binding("q", "app.quit", "Quit", id="briefing.quit"),
         HELP_BINDING,
     ]
     DEFAULT_CSS = """
