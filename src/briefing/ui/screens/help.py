@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
@@ -12,6 +13,7 @@ from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 KeyRow = tuple[str, str]
@@ -19,13 +21,46 @@ KeyRow = tuple[str, str]
 
 
 def group_title(node: DOMNode) -> str:
-    """How a group of keys is headed: the app, the screen, or a pane of it."""
+    """How a group of keys is headed, in words: "Everywhere" for the app, else the screen's
+    or pane's `HELP_TITLE` ("Main screen", "Timeline"), else its class name split into
+    words ("SourceReaderScreen" reads "Source reader")."""
     if isinstance(node, App):
         return "Everywhere"
-    name = node.id or type(node).__name__
-    if isinstance(node, Screen):
-        return f"This screen ({type(node).__name__})"
-    return f"In the focused part ({name})"
+    title = getattr(type(node), "HELP_TITLE", None)
+    return title if isinstance(title, str) else words_of(type(node).__name__)
+
+
+def words_of(class_name: str) -> str:
+    """`SourceReaderScreen` -> `Source reader`: the words of a class name, in sentence case,
+    without a trailing "Screen"."""
+    words = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+", class_name)
+    if len(words) > 1 and words[-1] == "Screen":
+        words.pop()
+    text = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in words)
+    return sentence_case(text) or class_name
+
+
+def sentence_case(text: str) -> str:
+    """`Scroll Left` -> `Scroll left`: the first letter capitalised; a description in Title
+    Case (as Textual's own keys have) lowered after its first word, acronyms kept; no
+    closing full stop."""
+    words = text.rstrip(".").split(" ")
+    if len(words) > 1 and all(w[:1].isupper() for w in words):
+        words[1:] = [w if w.isupper() else w.lower() for w in words[1:]]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+SIDEWAYS = {"scroll_left", "scroll_right", "page_left", "page_right"}
+"""Actions that mean nothing in a pane that never scrolls sideways."""
+
+
+def applies(active: ActiveBinding) -> bool:
+    """False for sideways scrolling keys of a pane that cannot scroll sideways."""
+    node = active.node
+    if active.binding.action in SIDEWAYS and isinstance(node, Widget):
+        return node.allow_horizontal_scroll
+    return True
 
 
 def key_groups(app: App[object], screen: Screen[object]) -> list[tuple[str, list[KeyRow]]]:
@@ -34,6 +69,8 @@ def key_groups(app: App[object], screen: Screen[object]) -> list[tuple[str, list
     keys: dict[DOMNode, dict[str, list[str]]] = {}
     described: dict[tuple[DOMNode, str], str] = {}
     for active in screen.active_bindings.values():
+        if not applies(active):
+            continue
         action = active.binding.action
         shown = keys.setdefault(active.node, {}).setdefault(action, [])
         display = app.get_key_display(active.binding)
@@ -52,7 +89,8 @@ def key_groups(app: App[object], screen: Screen[object]) -> list[tuple[str, list
 def describe(active: ActiveBinding) -> str:
     """The binding's tooltip (the longer help), else its description, else its action."""
     binding = active.binding
-    text = active.tooltip or binding.description or binding.action.replace("_", " ").capitalize()
+    text = active.tooltip or binding.description or binding.action.replace("_", " ")
+    text = sentence_case(text)
     return text if active.enabled else f"{text} (not available now)"
 
 

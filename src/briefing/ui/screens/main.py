@@ -34,6 +34,8 @@ class MainScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings(MAIN_COMMANDS)]
     COMMANDS: ClassVar[set[Any]] = {JumpProvider, CommandsProvider}
+    HELP_TITLE = "Main screen"
+    """How the help heads this screen's keys."""
     WIDE = 120
     """From this width the three lists sit side by side above the detail pane."""
 

@@ -155,6 +155,9 @@ def overview(brief: Brief) -> Text:
 class DetailPane(VerticalScroll):
     """A scrollable pane showing one item's detail."""
 
+    HELP_TITLE = "Detail"
+    """How the help heads this pane's keys."""
+
     def __init__(self, brief: Brief, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.brief = brief

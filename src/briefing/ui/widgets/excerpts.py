@@ -18,6 +18,7 @@ class ExcerptList(RowList):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--cursor", "excerpts--source"}
 
     EMPTY = "No excerpts match the filter."
+    HELP_TITLE = "Excerpts"
     ROW_GAP = 1
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

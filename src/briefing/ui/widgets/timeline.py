@@ -31,6 +31,7 @@ class Timeline(RowList):
     }
 
     EMPTY = "No events match the filter."
+    HELP_TITLE = "Timeline"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "enter",

@@ -32,6 +32,8 @@ def deep_counts(brief: Brief) -> dict[str, int]:
 class TopicTree(Tree[str]):
     """Topics as a tree; node data is the topic id ("" for the root, meaning all topics)."""
 
+    HELP_TITLE = "Topics"
+    """How the help heads this pane's keys."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="topics.down"),
         Binding("k", "cursor_up", "Up", show=False, id="topics.up"),
