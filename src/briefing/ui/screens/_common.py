@@ -122,3 +122,37 @@ class ItemList(OptionList):
         """Put the cursor on the first option that can be chosen (headings cannot)."""
         choosable = (i for i, option in enumerate(self.options) if not option.disabled)
         self.highlighted = next(choosable, None)
+
+
+class ItemsScreen(Screen[str | None]):
+    """A screen over some of a brief's items; it dismisses with the id of one to go to.
+
+    What every such screen does the same way lives here: Escape goes back, `?` shows the
+    keys, `c` copies and `a` collects whatever is under the cursor.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back", id="briefing.back"),
+        HELP_BINDING,
+        *ITEM_BINDINGS,
+    ]
+
+    def __init__(self, brief: Brief) -> None:
+        super().__init__()
+        self.brief = brief
+
+    def action_show_help(self) -> None:
+        """?: the keys of this screen."""
+        show_help(self)
+
+    def action_close(self) -> None:
+        """Escape: back without choosing."""
+        self.dismiss(None)
+
+    def action_copy(self) -> None:
+        """c: copy what is under the cursor (the item, or one of its excerpts) with citations."""
+        copy_item(self, self.brief, focused_item_id(self))
+
+    def action_add_to_basket(self) -> None:
+        """a: put what is under the cursor in the clip basket."""
+        add_to_basket(self, self.brief, focused_item_id(self))

@@ -2,39 +2,21 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Brief, Dispute, Position
-from briefing.ui.screens._common import (
-    HELP_BINDING,
-    ITEM_BINDINGS,
-    ItemList,
-    add_to_basket,
-    copy_item,
-    excerpt_prompt,
-    focused_item_id,
-    show_help,
-)
+from briefing.ui.screens._common import ItemList, ItemsScreen, excerpt_prompt
 from briefing.ui.text import safe
 
 
-class DisputesScreen(Screen[str | None]):
+class DisputesScreen(ItemsScreen):
     """Pick a dispute, read each side; Enter on an excerpt dismisses with its id."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="disputes.back"),
-        HELP_BINDING,
-        *ITEM_BINDINGS,
-    ]
     # Textual declares this as an instance variable, so it cannot be annotated ClassVar.
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
         (0, "-narrow"),
@@ -69,8 +51,7 @@ class DisputesScreen(Screen[str | None]):
     """
 
     def __init__(self, brief: Brief, dispute_id: str | None = None) -> None:
-        super().__init__()
-        self.brief = brief
+        super().__init__(brief)
         self.dispute_id = dispute_id
 
     def compose(self) -> ComposeResult:
@@ -141,19 +122,3 @@ class DisputesScreen(Screen[str | None]):
     def _open_excerpt(self, event: OptionList.OptionSelected) -> None:
         """Enter on an excerpt: the caller opens it."""
         self.dismiss(event.option.id)
-
-    def action_show_help(self) -> None:
-        """?: the keys of this screen."""
-        show_help(self)
-
-    def action_close(self) -> None:
-        """Escape: back without choosing."""
-        self.dismiss(None)
-
-    def action_copy(self) -> None:
-        """c: copy what is under the cursor (the item, or one of its excerpts) with citations."""
-        copy_item(self, self.brief, focused_item_id(self))
-
-    def action_add_to_basket(self) -> None:
-        """a: put what is under the cursor in the clip basket."""
-        add_to_basket(self, self.brief, focused_item_id(self))

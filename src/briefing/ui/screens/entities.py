@@ -9,21 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import ENTITY_KINDS, Brief, Entity, Event
-from briefing.ui.screens._common import (
-    HELP_BINDING,
-    ITEM_BINDINGS,
-    ItemList,
-    add_to_basket,
-    copy_item,
-    excerpt_prompt,
-    focused_item_id,
-    show_help,
-)
+from briefing.ui.screens._common import ItemList, ItemsScreen, excerpt_prompt
 from briefing.ui.text import safe, safe_line
 
 KIND_TITLES = {
@@ -65,14 +55,11 @@ def heading(title: str) -> Option:
     return Option(Text(title, "bold underline", end=""), disabled=True)
 
 
-class EntitiesScreen(Screen[str | None]):
+class EntitiesScreen(ItemsScreen):
     """Enter on an entity dismisses with its id (a filter); on a mention, with the mention's."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="entities.back"),
-        HELP_BINDING,
         Binding("f", "cycle_kind", "Kind filter", id="entities.kind"),
-        *ITEM_BINDINGS,
     ]
     # Textual declares this as an instance variable, so it cannot be annotated ClassVar.
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
@@ -97,8 +84,7 @@ class EntitiesScreen(Screen[str | None]):
     """
 
     def __init__(self, brief: Brief, entity_id: str | None = None) -> None:
-        super().__init__()
-        self.brief = brief
+        super().__init__(brief)
         self.entity_id = entity_id
         self.kinds = [k for k in ENTITY_KINDS if any(e.kind == k for e in brief.entities)]
         self.kind: str | None = None
@@ -178,19 +164,3 @@ class EntitiesScreen(Screen[str | None]):
         choices: list[str | None] = [None, *self.kinds]
         self.kind = choices[(choices.index(self.kind) + 1) % len(choices)]
         self._fill_list()
-
-    def action_show_help(self) -> None:
-        """?: the keys of this screen."""
-        show_help(self)
-
-    def action_close(self) -> None:
-        """Escape: back without choosing."""
-        self.dismiss(None)
-
-    def action_copy(self) -> None:
-        """c: copy what is under the cursor (the item, or one of its excerpts) with citations."""
-        copy_item(self, self.brief, focused_item_id(self))
-
-    def action_add_to_basket(self) -> None:
-        """a: put what is under the cursor in the clip basket."""
-        add_to_basket(self, self.brief, focused_item_id(self))

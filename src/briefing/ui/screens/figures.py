@@ -8,21 +8,11 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList
 from textual.widgets.option_list import Option
 
 from briefing.model import Brief, Figure
-from briefing.ui.screens._common import (
-    HELP_BINDING,
-    ITEM_BINDINGS,
-    ItemList,
-    add_to_basket,
-    copy_item,
-    excerpt_prompt,
-    focused_item_id,
-    show_help,
-)
+from briefing.ui.screens._common import ItemList, ItemsScreen, excerpt_prompt
 from briefing.ui.text import safe_line
 
 COLUMNS = ("Figure", "Value", "Unit", "Period", "Sources")
@@ -52,14 +42,9 @@ class FigureTable(DataTable[Text]):
     ]
 
 
-class FiguresScreen(Screen[str | None]):
+class FiguresScreen(ItemsScreen):
     """The figures table; a row's excerpts below it; Enter on an excerpt dismisses with its id."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="figures.back"),
-        HELP_BINDING,
-        *ITEM_BINDINGS,
-    ]
     DEFAULT_CSS = """
     FiguresScreen {
         #figure-table {
@@ -78,8 +63,7 @@ class FiguresScreen(Screen[str | None]):
     """
 
     def __init__(self, brief: Brief, figure_id: str | None = None) -> None:
-        super().__init__()
-        self.brief = brief
+        super().__init__(brief)
         self.figure_id = figure_id
 
     def compose(self) -> ComposeResult:
@@ -130,19 +114,3 @@ class FiguresScreen(Screen[str | None]):
         """Enter on an excerpt: the caller opens it."""
         if event.option.id is not None:
             self.dismiss(event.option.id)
-
-    def action_show_help(self) -> None:
-        """?: the keys of this screen."""
-        show_help(self)
-
-    def action_close(self) -> None:
-        """Escape: back without choosing."""
-        self.dismiss(None)
-
-    def action_copy(self) -> None:
-        """c: copy what is under the cursor (the item, or one of its excerpts) with citations."""
-        copy_item(self, self.brief, focused_item_id(self))
-
-    def action_add_to_basket(self) -> None:
-        """a: put what is under the cursor in the clip basket."""
-        add_to_basket(self, self.brief, focused_item_id(self))
