@@ -65,3 +65,7 @@ def test_main_screen_narrow_with_filter(snap_compare: SnapCompare) -> None:
         await pilot.pause()
 
     assert snap_compare(ThemedApp("textual-light"), terminal_size=(80, 24), run_before=narrow)
+
+
+def test_main_screen_wide_with_the_detail_beside(snap_compare: SnapCompare) -> None:
+    assert snap_compare(ThemedApp("textual-light"), terminal_size=(200, 60))

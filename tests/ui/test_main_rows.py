@@ -155,3 +155,28 @@ async def test_enter_on_an_excerpt_opens_the_reader_at_that_excerpt(app: Briefin
         assert isinstance(reader, SourceReaderScreen)
         assert reader.excerpt_id == chosen.id
         assert reader.query_one(ArticleView).current == chosen.id
+
+
+async def test_on_a_wide_screen_the_detail_is_a_fourth_column(sample: Brief) -> None:
+    app = BriefingApp(sample)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        timeline, detail = screen.query_one(Timeline).region, screen.query_one("#detail").region
+        assert detail.x >= screen.query_one(ExcerptList).region.right
+        assert detail.height == timeline.height and timeline.bottom >= 55
+    app = BriefingApp(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        detail = main(app).query_one("#detail").region
+        assert detail.y >= main(app).query_one(Timeline).region.bottom  # below, full width
+
+
+async def test_the_detail_brackets_inferred_source_values(app: BriefingApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        main(app).show_item("q-summit")
+        await pilot.pause()
+        detail = main(app).query_one("#detail-body", Static).content
+        assert isinstance(detail, Text)
+        assert "Source: [Notes from the summit] — [Summit Wire], [Sep 2024]" in detail.plain

@@ -38,6 +38,9 @@ class MainScreen(Screen[None]):
     """How the help heads this screen's keys."""
     WIDE = 120
     """From this width the three lists sit side by side above the detail pane."""
+    SIDE_BY_SIDE = 170
+    """From this width the detail pane is a fourth column, and the lists get the full
+    height (below it, the detail would leave most of a wide, short pane empty)."""
 
     topic_filter: var[str | None] = var(None)
     """The topic (with its subtopics) the timeline and excerpts are narrowed to."""
@@ -80,6 +83,7 @@ class MainScreen(Screen[None]):
         """Set the layout class for this width (before the first layout, so styles are
         computed once rather than again after the first resize)."""
         self.set_class(width >= self.WIDE, "-wide")
+        self.set_class(width >= self.SIDE_BY_SIDE, "-side")
         self.set_class(width < self.WIDE, "-narrow")
 
     # Filtering ----------------------------------------------------------------

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -11,24 +13,27 @@ from textual.widgets import Static
 
 from briefing.model import Brief, Dispute, Entity, Event, Excerpt, Figure, Item, Source, Topic
 from briefing.ui.text import safe, safe_line
+from briefing.ui.widgets.rows import row_style
 
 
 class Describer:
     """Builds the detail text for each kind of item; plain Rich, no widgets."""
 
-    def __init__(self, brief: Brief) -> None:
+    def __init__(self, brief: Brief, muted: Style | str = "dim") -> None:
         self.brief = brief
+        self.muted = muted
+        """The style of labels and hints (the pane passes its theme's muted colour)."""
         self.text = Text(end="")
 
     def heading(self, title: str, kind: str) -> None:
         """The item's title in bold, then its kind."""
         self.text.append_text(safe(title, "bold"))
-        self.text.append(f"  {kind}\n", style="dim")
+        self.text.append(f"  {kind}\n", style=self.muted)
 
     def field(self, label: str, value: str | None) -> None:
         """A `label: value` line, skipped when there is no value."""
         if value:
-            self.text.append(f"{label}: ", style="dim")
+            self.text.append(f"{label}: ", style=self.muted)
             self.text.append_text(safe(value))
             self.text.append("\n")
 
@@ -50,19 +55,24 @@ class Describer:
                 self.text.append("\n")
 
     def source_line(self, source: Source) -> str:
-        """`Title — Outlet, Author, date` with whatever the source has."""
+        """`Title — Outlet, Author, date` with whatever the source has; values the brief
+        inferred rather than found in the article in square brackets."""
+        published = source.published.show() if source.published else None
         extras = [
-            source.outlet,
-            source.author,
-            source.published.show() if source.published else None,
+            f"[{value}]" if source.is_inferred(key) else value
+            for key, value in (
+                ("outlet", source.outlet),
+                ("author", source.author),
+                ("published", published),
+            )
+            if value
         ]
-        known = ", ".join(x for x in extras if x)
-        return f"{source.title} — {known}" if known else source.title
+        return f"{source.title} — {', '.join(extras)}" if extras else source.title
 
 
-def describe(brief: Brief, item: Item) -> Text:
+def describe(brief: Brief, item: Item, muted: Style | str = "dim") -> Text:
     """The detail text for any item."""
-    d = Describer(brief)
+    d = Describer(brief, muted)
     if isinstance(item, Event):
         _event(d, item)
     elif isinstance(item, Excerpt):
@@ -95,7 +105,7 @@ def _event(d: Describer, event: Event) -> None:
     label = "Single source" if len(sources) == 1 else f"Sources ({len(sources)})"
     d.bullets(label, (d.source_line(s) for s in sources))
     count = len(event.excerpts)
-    d.text.append(f"\n{count} excerpt{'s' if count != 1 else ''}: Enter shows them\n", "dim")
+    d.text.append(f"\n{count} excerpt{'s' if count != 1 else ''}: Enter shows them\n", d.muted)
 
 
 def _excerpt(d: Describer, excerpt: Excerpt) -> None:
@@ -109,7 +119,7 @@ def _excerpt(d: Describer, excerpt: Excerpt) -> None:
     d.bullets("Cited by", (f"{e.date.show()}: {e.title}" for e in brief.events_citing(excerpt.id)))
     d.bullets("Figures", (f.label for f in brief.figures_citing(excerpt.id)))
     d.bullets("Disputes", (x.question for x in brief.disputes_citing(excerpt.id)))
-    d.text.append("\nEnter or o opens the article at this paragraph\n", "dim")
+    d.text.append("\nEnter or o opens the article at this paragraph\n", d.muted)
 
 
 def _topic(d: Describer, topic: Topic) -> None:
@@ -118,8 +128,8 @@ def _topic(d: Describer, topic: Topic) -> None:
     d.field("In", " › ".join(t.title for t in brief.topic_path(topic.id)[:-1]))
     d.para(topic.summary)
     events, excerpts = brief.topic_events(topic.id), brief.topic_excerpts(topic.id)
-    d.text.append(f"\n{len(events)} events, {len(excerpts)} excerpts", "dim")
-    d.text.append("; Enter filters by this topic\n", "dim")
+    d.text.append(f"\n{len(events)} events, {len(excerpts)} excerpts", d.muted)
+    d.text.append("; Enter filters by this topic\n", d.muted)
     d.bullets("Subtopics", (t.title for t in brief.subtopics(topic.id)))
     d.bullets("Key quotes", (brief.excerpt(x).quote for x in topic.excerpts))
 
@@ -140,12 +150,12 @@ def _entity(d: Describer, entity: Entity) -> None:
     d.field("Also", ", ".join(entity.aliases))
     d.field("Role", entity.role)
     events, excerpts = brief.entity_events(entity.id), brief.entity_excerpts(entity.id)
-    d.text.append(f"\n{len(events)} events, {len(excerpts)} excerpts\n", "dim")
+    d.text.append(f"\n{len(events)} events, {len(excerpts)} excerpts\n", d.muted)
 
 
-def overview(brief: Brief) -> Text:
+def overview(brief: Brief, muted: Style | str = "dim") -> Text:
     """What the detail pane shows before anything is selected: the brief's summary."""
-    d = Describer(brief)
+    d = Describer(brief, muted)
     d.heading(brief.title, "brief")
     d.field("As of", brief.as_of.show())
     d.para(brief.summary)
@@ -157,6 +167,7 @@ class DetailPane(VerticalScroll):
 
     HELP_TITLE = "Detail"
     """How the help heads this pane's keys."""
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"detail--muted"}
 
     def __init__(self, brief: Brief, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -164,15 +175,29 @@ class DetailPane(VerticalScroll):
         self.item_id: str | None = None
 
     def compose(self) -> ComposeResult:
-        """A single Static holding the text."""
-        yield Static(overview(self.brief), id="detail-body")
+        """A single Static holding the text (filled on mount, once styles are known)."""
+        yield Static(id="detail-body")
+
+    def on_mount(self) -> None:
+        """Show the brief's summary."""
+        self._render_item()
 
     def show(self, item_id: str | None) -> None:
         """Describe the item (or the brief when None) and scroll back to the top."""
         if item_id == self.item_id:
             return
         self.item_id = item_id
-        item = self.brief.get(item_id) if item_id else None
-        text = overview(self.brief) if item is None else describe(self.brief, item)
-        self.query_one("#detail-body", Static).update(text)
+        self._render_item()
         self.scroll_home(animate=False)
+
+    def notify_style_update(self) -> None:
+        """The theme changed: draw the text again in its colours."""
+        super().notify_style_update()
+        if self.is_mounted:
+            self._render_item()
+
+    def _render_item(self) -> None:
+        muted = row_style(self, "detail--muted")
+        item = self.brief.get(self.item_id) if self.item_id else None
+        text = overview(self.brief, muted) if item is None else describe(self.brief, item, muted)
+        self.query_one("#detail-body", Static).update(text)

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 
 class RowList(ScrollView, can_focus=True):
@@ -272,6 +273,11 @@ class RowList(ScrollView, can_focus=True):
         self.refresh()
 
 
-def row_style(widget: RowList, name: str) -> Style:
-    """A component style of the widget, for subclasses drawing their rows."""
-    return widget.get_component_rich_style(name, partial=True)
+def row_style(widget: Widget, name: str) -> Style:
+    """A component style of the widget, for drawing parts of its content: only what the
+    component sets, with a translucent colour (`$foreground 68%`) blended as it shows."""
+    partial = widget.get_component_rich_style(name, partial=True)
+    if partial.color is None:
+        return partial
+    shown = widget.get_component_rich_style(name, partial=False).color
+    return partial + Style(color=shown)

@@ -12,6 +12,7 @@ from textual.widgets.tree import TreeNode
 
 from briefing.model import Brief
 from briefing.ui.text import safe_line
+from briefing.ui.widgets.rows import row_style
 
 ALL_TOPICS = ""
 """The root node's data: choosing it clears the topic filter."""
@@ -34,6 +35,7 @@ class TopicTree(Tree[str]):
 
     HELP_TITLE = "Topics"
     """How the help heads this pane's keys."""
+    COMPONENT_CLASSES: ClassVar[set[str]] = {*Tree.COMPONENT_CLASSES, "topics--count"}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="topics.down"),
         Binding("k", "cursor_up", "Up", show=False, id="topics.up"),
@@ -48,7 +50,7 @@ class TopicTree(Tree[str]):
     ]
 
     def __init__(self, brief: Brief, *, id: str | None = None) -> None:
-        label = Text.assemble("All topics ", (f"{len(brief.excerpts):,}", "dim"))
+        label = Text.assemble("All topics ", f"{len(brief.excerpts):,}")
         super().__init__(label, data=ALL_TOPICS, id=id)
         self.brief = brief
         self.show_root = True
@@ -64,7 +66,7 @@ class TopicTree(Tree[str]):
 
     def _add(self, parent: TreeNode[str], topic_id: str, counts: dict[str, int]) -> None:
         topic = self.brief.topic(topic_id)
-        label = Text.assemble(safe_line(topic.title), " ", (f"{counts[topic_id]:,}", "dim"))
+        label = Text.assemble(safe_line(topic.title), " ", f"{counts[topic_id]:,}")
         children = self.brief.subtopics(topic_id)
         node = parent.add(label, data=topic_id, allow_expand=bool(children))
         for child in children:
@@ -74,10 +76,13 @@ class TopicTree(Tree[str]):
         """The label cut with an ellipsis to fit the pane, keeping the count whole (the
         Detail pane shows the full title when the topic is highlighted)."""
         label = super().render_label(node, base_style, style)
+        count = label.plain.rsplit(" ", 1)[-1]
+        if self.is_mounted:  # (the tree is first measured before it has styles)
+            label.stylize(row_style(self, "topics--count"), -len(count))
+        label.stylize(style, -len(count))  # on the cursor, the cursor's colours win
         room = self.scrollable_content_region.width - depth(node) * self.guide_depth
         if room <= 0 or label.cell_len <= room:
             return label
-        count = label.plain.rsplit(" ", 1)[-1]
         title, tail = label[: -len(count) - 1], label[-len(count) - 1 :]
         if room - tail.cell_len < 6:  # too narrow to keep the count: cut the whole label
             title, tail = label, Text()
