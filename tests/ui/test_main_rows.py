@@ -65,6 +65,23 @@ async def test_dates_under_a_year_heading_leave_out_the_year(sample: Brief) -> N
         assert not any("2024 " in line or "2026 " in line for line in lines)
 
 
+async def test_a_date_too_long_for_its_column_takes_a_line_above(sample: Brief) -> None:
+    from dataclasses import replace
+
+    from briefing.dates import parse_date
+
+    summit = replace(sample.event("ev-summit"), date=parse_date("2024-04/2025-03"))
+    events = tuple(summit if e.id == "ev-summit" else e for e in sample.events)
+    app = BriefingApp(replace(sample, events=events))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        lines = main(app).query_one(Timeline).visible_lines()
+        at = lines.index("Apr 2024 – Mar 2025")
+        assert lines[at + 1].startswith(" " * 10 + "○ Summit ends")
+        marker_columns = {line.index("○") for line in lines if "○" in line}
+        assert marker_columns == {10}
+
+
 def test_attributions_are_short_and_mark_inferred_values(sample: Brief) -> None:
     assert attribution(sample.source("src-harbour"), 3).plain == "Baltic Ledger, 4 Mar 2024 ¶ 3"
     assert attribution(sample.source("src-notes"), 2).plain == "[Summit Wire], [Sep 2024] ¶ 2"

@@ -96,13 +96,14 @@ class Timeline(RowList):
 
     def row_lines(self, index: int, width: int) -> list[Text]:
         """An event as a date column, its marker, and the title wrapped in a hanging indent
-        (continuation lines start under the title); the source count ends the last line."""
+        (continuation lines start under the title); the source count ends the last line.
+        A date too long for its column (`Apr 2024 – Mar 2025`) takes a line of its own
+        above, so that markers and titles stay in one column."""
         row = self.rows[index]
         if isinstance(row, str):
             return [self.row_text(index)]
         date = event_date(row)
-        gutter = max(DATE_WIDTH, len(date) + 1)
-        indent = gutter + MARKER_WIDTH
+        indent = DATE_WIDTH + MARKER_WIDTH
         room = max(width - indent, 8)
         lines = list(safe(row.title).wrap(self.app.console, room))
         count = self._count(row)
@@ -110,12 +111,14 @@ class Timeline(RowList):
             lines[-1].append_text(count)
         else:
             lines.append(count[2:])
-        date_cell = Text(date.ljust(gutter), style=row_style(self, "timeline--date"), end="")
-        first = Text.assemble(date_cell, self._marker(row), end="")
-        result: list[Text] = []
+        date_style = row_style(self, "timeline--date")
+        own_line = len(date) >= DATE_WIDTH
+        date_cell = Text("" if own_line else date, style=date_style, end="")
+        date_cell.pad_right(DATE_WIDTH - date_cell.cell_len)
+        result = [Text(date, style=date_style, end="")] if own_line else []
         for number, line in enumerate(lines):
             line.rstrip()
-            lead = first if number == 0 else Text(" " * indent, end="")
+            lead = Text.assemble(date_cell, self._marker(row)) if number == 0 else " " * indent
             result.append(Text.assemble(lead, line, end=""))
         return result
 
