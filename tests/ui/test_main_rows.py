@@ -197,3 +197,18 @@ async def test_the_detail_brackets_inferred_source_values(app: BriefingApp) -> N
         detail = main(app).query_one("#detail-body", Static).content
         assert isinstance(detail, Text)
         assert "Source: [Notes from the summit] — [Summit Wire], [Sep 2024]" in detail.plain
+
+
+async def test_a_list_that_fits_shows_no_scrollbar(app: BriefingApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        timeline = main(app).query_one(Timeline)
+        assert timeline.max_scroll_y > 0  # four events wrap past the pane's nine lines
+        main(app).show_item("su-57")  # one event
+        await pilot.pause()
+        assert timeline.max_scroll_y == 0 and not timeline.show_vertical_scrollbar
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("end")
+        await pilot.pause()
+        assert "○ Remaining fighters" in " ".join(timeline.visible_lines())

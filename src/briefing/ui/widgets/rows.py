@@ -96,14 +96,22 @@ class RowList(ScrollView, can_focus=True):
         self._generation += 1
         self._wrapped.clear()
         count = self.row_count()
-        self.virtual_size = Size(self.size.width, count + max(self.size.height - 1, 0))
+        self._size_to_rows()
         self.scroll_to(y=0, animate=False)
         self.cursor = self._nearest_selectable(min(cursor, count - 1), 1)
         self.refresh()
 
     def _on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, self.row_count() + event.size.height - 1)
+        self._size_to_rows()
         self.call_after_refresh(self._show_cursor)
+
+    def _size_to_rows(self) -> None:
+        """The scroll range counts rows: any row may scroll to the top. A short list that
+        fits the view does not scroll at all (and shows no scrollbar); that is only
+        measured when there are fewer rows than lines, so it stays cheap at 100k rows."""
+        count, (width, height) = self.row_count(), self.size
+        fits = count <= height and sum(map(self._row_height, range(count))) <= height
+        self.virtual_size = Size(width, height if fits else count + max(height - 1, 0))
 
     # Cursor -----------------------------------------------------------------
 
