@@ -87,6 +87,10 @@ ATTRIBUTION_INDENT = 4
 """The attribution line starts `  — ` under its quote."""
 TITLE_WIDTH = 40
 """How much of a source's title an attribution shows when the outlet is unknown."""
+LINKING_WORDS = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
+)
+"""Words a shortened title does not end on."""
 
 
 def short_title(title: str, width: int = TITLE_WIDTH) -> str:
@@ -98,7 +102,10 @@ def short_title(title: str, width: int = TITLE_WIDTH) -> str:
         cut = inner[: width - 1 - 2 * bracketed]
         if inner[len(cut)] != " " and " " in cut[width // 2 :]:  # cut at a word
             cut = cut[: cut.rindex(" ")]
-        inner = cut.rstrip(" ,;:.–—-") + "…"
+        words = cut.split(" ")
+        while len(words) > 3 and words[-1].lower() in LINKING_WORDS:  # not "…exchanges as…"
+            words.pop()
+        inner = " ".join(words).rstrip(" ,;:.–—-") + "…"
     return f"[{inner}]" if bracketed else inner
 
 
