@@ -15,7 +15,6 @@ entity also match that entity's name and aliases.
 from __future__ import annotations
 
 import bisect
-import gc
 import re
 import threading
 from collections.abc import Iterable
@@ -24,6 +23,7 @@ from functools import lru_cache
 
 from briefing.dates import BriefDate
 from briefing.hits import Hit, item_texts, linked_names, make_hit, name_texts
+from briefing.memory import paused_gc
 from briefing.model import Brief, Entity, Event, Excerpt, Figure, Item, Source, Topic
 from briefing.query import FILTERS, Completion, Query, complete, fold, parse_query
 
@@ -394,21 +394,14 @@ def build_index(brief: Brief) -> SearchIndex:
     Also imports rapidfuzz, so that the first typo does not pay for it.
 
     The cyclic garbage collector is paused meanwhile: the index is millions of small
-    objects and none of them is garbage, so its passes would only cost time.
+    objects and none of them is garbage, so its passes would only cost time. Whether to
+    then move the index out of the collector's sight for good (`gc.freeze()`) is the
+    caller's choice: the app does, a one-off command need not.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         import rapidfuzz.process  # noqa: F401
 
-        index = SearchIndex(brief)
-    finally:
-        if enabled:
-            gc.enable()
-    # The brief and its index live as long as the app: move them out of the collector's
-    # sight, or each full collection rescans them (300 ms pauses at 100k excerpts).
-    gc.freeze()
-    return index
+        return SearchIndex(brief)
 
 
 def index_for(brief: Brief) -> SearchIndex:

@@ -145,6 +145,9 @@ class SearchScreen(ModalScreen[str | None]):
         self.app.call_from_thread(self._index_ready, index)
 
     def _index_ready(self, index: SearchIndex) -> None:
+        from briefing.ui.app import keep_out_of_gc  # here: the app module imports the screens
+
+        keep_out_of_gc()  # the index lives as long as the app, like the brief
         self.index = index
         self._status("")
         self._query_changed(self.query_one(Input).value)

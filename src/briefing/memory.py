@@ -1,0 +1,26 @@
+"""Memory housekeeping shared by the loader, the cache and the search index."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building millions of objects.
+
+    Each pass of the collector walks every tracked object, and building a large brief, its
+    cache entry or its search index triggers pass after pass while finding nothing to
+    collect (measured: seconds on a 100k-excerpt brief). Reference counting still frees
+    memory meanwhile. The collector is switched back on only if it was on before, so
+    nested pauses are safe.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
