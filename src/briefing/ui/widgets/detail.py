@@ -191,10 +191,11 @@ class DetailPane(VerticalScroll):
         self.scroll_home(animate=False)
 
     def notify_style_update(self) -> None:
-        """The theme changed: draw the text again in its colours."""
+        """The theme changed: draw the text again in its colours, once they have all been
+        updated (the component styles are refreshed after this widget's own)."""
         super().notify_style_update()
         if self.is_mounted:
-            self._render_item()
+            self.call_after_refresh(self._render_item)
 
     def _render_item(self) -> None:
         muted = row_style(self, "detail--muted")
