@@ -90,6 +90,8 @@ def clean_paragraph(raw: str) -> tuple[str, list[int] | None]:
 class ArticleView(ScrollView, can_focus=True):
     """A source's paragraphs with numbers in the gutter and its excerpts highlighted."""
 
+    HELP_TITLE = "Article"
+    """How the help heads this view's keys."""
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article--number",
         "article--mark",
