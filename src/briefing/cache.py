@@ -5,37 +5,49 @@ and by this program's version; each entry records its sources' digests, which ar
 again on every read, so a changed article makes the entry stale. A damaged entry fails its
 checksum and is ignored. Deleting the folder is always safe.
 
+An entry holds the brief's fields but not its sources' paragraphs (two thirds of a large
+entry): reading an entry reads every source file anyway, to check its digest, and splits
+the paragraphs again from that text. Derived tables (`Brief.items`, `Brief.links`) are
+never stored; the model builds them on first use.
+
+Writing a large brief's entry takes a second; when the process has a single thread, a
+forked child writes it, so the reader need not wait (see `write`).
+
 The entries are pickles: they are only ever read from the user's own cache folder.
 """
 
 from __future__ import annotations
 
+import atexit
 import copyreg
 import dataclasses
 import functools
-import gc
 import hashlib
 import io
 import json
 import operator
+import os
 import pickle
+import signal
 import sys
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager, suppress
+import threading
+from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 from briefing import __version__, dates, model
+from briefing.memory import paused_gc
 from briefing.model import Brief
-from briefing.sources import digest
+from briefing.sources import SourceError, decode_text, digest, split_paragraphs
 from briefing.storage import cache_dir, write_atomic
 
-MAGIC = b"briefing-cache-3\n"
+MAGIC = b"briefing-cache-4\n"
+BACKGROUND_FROM = 20_000
+"""Excerpts from which the entry is written by a forked child (a smaller one is quick)."""
 # The model's small frozen classes, pickled as a constructor call with their fields in
 # order: several times faster to load than the default (a __setstate__ call per object).
 _COMPACT = (
-    model.Source,
     model.Topic,
     model.Event,
     model.Span,
@@ -47,6 +59,9 @@ _COMPACT = (
     dates.BriefDate,
     dates.DatePoint,
 )
+_BRIEF_FIELDS = tuple(f.name for f in dataclasses.fields(Brief))
+_SOURCE_FIELDS = tuple(f.name for f in dataclasses.fields(model.Source) if f.name != "paragraphs")
+_writers: list[int] = []  # forked children still writing an entry
 
 
 def _reducer(cls: type[Any]) -> Callable[[Any], tuple[type[Any], tuple[Any, ...]]]:
@@ -59,18 +74,6 @@ def _dispatch_table() -> dict[type[Any], Any]:
     table: dict[type[Any], Any] = dict(copyreg.dispatch_table)
     table.update((cls, _reducer(cls)) for cls in _COMPACT)
     return table
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Unpickling builds millions of objects, none of them garbage: keep the GC out."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _dumps(value: object) -> bytes:
@@ -101,8 +104,8 @@ def _entry(path: Path) -> tuple[Path, bytes] | None:
 def read(path: Path) -> Brief | None:
     """The cached brief for path, or None when there is none, it is stale or damaged.
 
-    The sources are re-read and hashed in a second thread while the brief is unpickled
-    (hashing and file reads release the GIL): on a large brief that hides their cost.
+    The sources are read and hashed in this thread: in a second one, alongside unpickling,
+    they were starved of the GIL (each file needs it several times) and took longer.
     """
     entry = _entry(path)
     if entry is None:
@@ -118,10 +121,12 @@ def read(path: Path) -> Brief | None:
     checksum = blob[header_end + 1 : header_end + 65].decode("ascii", "replace")
     # A memoryview, because slicing an entry of a large brief copies tens of megabytes.
     payload = memoryview(blob)[header_end + 66 :]
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        unchanged = pool.submit(_sources_unchanged, sources)
-        brief = _unpickle(payload) if checksum == digest(payload) else None
-        return brief if brief is not None and unchanged.result() else None
+    if checksum != digest(payload):
+        return None
+    texts = _read_sources(sources)
+    with paused_gc():
+        fields = _unpickle(payload) if texts is not None else None
+        return _rebuild(fields, texts) if fields is not None else None
 
 
 def _is_digest_table(value: object) -> bool:
@@ -130,36 +135,122 @@ def _is_digest_table(value: object) -> bool:
     )
 
 
-def _unpickle(payload: memoryview) -> Brief | None:
+def _unpickle(payload: memoryview) -> dict[str, Any] | None:
+    """The brief's fields as stored by `write`, or None when the payload is not that."""
     try:
-        with _no_gc():
-            brief = pickle.loads(payload)
+        fields = pickle.loads(payload)
     except (pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
         return None
-    return brief if isinstance(brief, Brief) else None
+    if not isinstance(fields, dict) or fields.keys() != set(_BRIEF_FIELDS):
+        return None
+    return fields
 
 
-def _sources_unchanged(sources: dict[str, str]) -> bool:
+def _read_sources(sources: dict[str, str]) -> dict[str, bytes] | None:
+    """Each source file's bytes by path, or None when one changed or cannot be read."""
+    found = {}
     for source_path, expected in sources.items():
         try:
-            if digest(Path(source_path).read_bytes()) != expected:
-                return False
+            with open(source_path, "rb") as file:  # a plain open: 5000 Paths cost 15 ms
+                data = file.read()
         except (OSError, ValueError):  # ValueError: a damaged path with a NUL in it
-            return False
-    return True
+            return None
+        if digest(data) != expected:
+            return None
+        found[source_path] = data
+    return found
+
+
+def _rebuild(fields: dict[str, Any], texts: dict[str, bytes] | None) -> Brief | None:
+    """The brief from its stored fields, its sources' paragraphs split from their files."""
+    if texts is None:
+        return None
+    sources = []
+    try:
+        for stored in fields["sources"]:
+            values = dict(zip(_SOURCE_FIELDS, stored, strict=True))
+            data = texts[str(values["path"])]
+            # The loader's own steps on the bytes it checked: the same paragraphs.
+            paragraphs = split_paragraphs(decode_text(data, repr(values["file"])))
+            sources.append(model.Source(paragraphs=paragraphs, **values))
+        return Brief(**{**fields, "sources": tuple(sources)})
+    except (TypeError, ValueError, KeyError, AttributeError, SourceError):
+        return None
 
 
 def write(path: Path, brief: Brief, sources: dict[str, str]) -> None:
-    """Store a checked brief; a cache that cannot be written is simply not used."""
+    """Store a checked brief; a cache that cannot be written is simply not used.
+
+    A large brief's entry (a second's work at 100k excerpts) is written by a forked child,
+    so that the reader shows the brief at once. Only when this process runs one thread:
+    a child of a threaded process may inherit a lock another thread held (in the
+    allocator, a logging handler, ...) and hang. The child touches nothing the parent
+    owns: its standard streams go to /dev/null, it ignores Ctrl+C (a half-written entry
+    would be discarded anyway), and it leaves through `os._exit`, so no buffer is flushed
+    twice and no exit handler runs twice. The parent reaps it on exit (`wait_for_writers`).
+    """
     entry = _entry(path)
     if entry is None:
         return
-    with _no_gc():
-        payload = _dumps(brief)
+    if len(brief.excerpts) < BACKGROUND_FROM or not _may_fork():
+        _write_entry(entry[0], brief, sources)
+        return
+    try:
+        child = os.fork()
+    except OSError:
+        _write_entry(entry[0], brief, sources)
+        return
+    if child == 0:
+        _write_in_child(entry[0], brief, sources)
+    _reap_on_exit()
+    _writers.append(child)
+
+
+@functools.cache
+def _reap_on_exit() -> None:
+    atexit.register(wait_for_writers)
+
+
+def _may_fork() -> bool:
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def _write_in_child(file: Path, brief: Brief, sources: dict[str, str]) -> None:
+    """Write the entry in a forked child, then end the child without any clean-up."""
+    status = 1
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        quiet = os.open(os.devnull, os.O_RDWR)
+        for stream in (0, 1, 2):
+            os.dup2(quiet, stream)
+        _write_entry(file, brief, sources)
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def wait_for_writers() -> int:
+    """Wait until every forked writer has finished; how many there were."""
+    reaped = 0
+    while _writers:
+        with suppress(ChildProcessError):
+            os.waitpid(_writers.pop(), 0)
+            reaped += 1
+    return reaped
+
+
+def _write_entry(file: Path, brief: Brief, sources: dict[str, str]) -> None:
+    with paused_gc():
+        fields = {name: getattr(brief, name) for name in _BRIEF_FIELDS}
+        # Each source's fields but its paragraphs, which `read` splits again from the file.
+        fields["sources"] = tuple(
+            tuple(getattr(source, name) for name in _SOURCE_FIELDS) for source in brief.sources
+        )
+        payload = _dumps(fields)
     header = json.dumps(sources).encode() + b"\n" + digest(payload).encode() + b"\n"
     with suppress(OSError):  # the cache is an optimisation; the brief is already loaded
-        write_atomic(entry[0], MAGIC + header + payload)
-        place = entry[0].name.split("-")[0]
-        for stale in entry[0].parent.glob(f"{place}-*.pickle"):
-            if stale != entry[0]:
+        write_atomic(file, MAGIC + header + payload)
+        place = file.name.split("-")[0]
+        for stale in file.parent.glob(f"{place}-*.pickle"):
+            if stale != file:
                 stale.unlink(missing_ok=True)

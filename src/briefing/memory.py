@@ -16,6 +16,12 @@ def paused_gc() -> Iterator[None]:
     collect (measured: seconds on a 100k-excerpt brief). Reference counting still frees
     memory meanwhile. The collector is switched back on only if it was on before, so
     nested pauses are safe.
+
+    What survives the pause is what was built to last (a brief, its index), so it is moved
+    straight to the oldest generation (`gc.freeze()` then `gc.unfreeze()`): otherwise the
+    next young collection walks all of it at once (80 ms after reopening a 100k brief)
+    only to promote it. Nothing is exempted from collection by this. It is skipped when
+    something is frozen already (the app freezes its brief), as unfreezing would undo that.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -23,4 +29,7 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()

@@ -1,4 +1,4 @@
-"""The brief as an immutable model, with every cross-link resolved both ways at load time.
+"""The brief as an immutable model, with every cross-link resolved both ways.
 
 Items refer to each other by id, as the YAML does; `Brief` holds the items by id and the
 reverse links (which events cite an excerpt, which excerpts name an entity, ...) so that
@@ -7,9 +7,11 @@ nothing downstream ever has to search for them.
 
 from __future__ import annotations
 
+import functools
+import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Literal, TypeVar
 
@@ -171,9 +173,17 @@ def _index(pairs: Iterable[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
     return {key: tuple(values) for key, values in grouped.items()}
 
 
+LinkTable = dict[str, tuple[str, ...]]
+
+
 @dataclass(frozen=True)
 class Brief:
-    """A whole brief: its items in brief order (events chronologically) and links both ways."""
+    """A whole brief: its items in brief order (events chronologically) and links both ways.
+
+    The id table (`items`) and each reverse-link table (`links[name]`) are built on first
+    use rather than at load: a large brief then opens sooner, and the cache never stores
+    what can be derived.
+    """
 
     path: Path
     id: str
@@ -188,41 +198,29 @@ class Brief:
     entities: tuple[Entity, ...] = ()
     subtitle: str | None = None
     summary: str | None = None
-    items: dict[str, Item] = field(init=False, repr=False, compare=False)
-    links: dict[str, dict[str, tuple[str, ...]]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         events = tuple(sorted(self.events, key=lambda e: e.date.sort_key))
         object.__setattr__(self, "events", events)
-        every: list[Item] = [
-            *self.sources,
-            *self.topics,
-            *events,
-            *self.excerpts,
-            *self.figures,
-            *self.disputes,
-            *self.entities,
-        ]
-        object.__setattr__(self, "items", {item.id: item for item in every})
-        object.__setattr__(self, "links", self._build_links())
 
-    def _build_links(self) -> dict[str, dict[str, tuple[str, ...]]]:
-        excerpt_order = {x.id: (x.source, x.paragraph, x.offset) for x in self.excerpts}
-        by_source = _index((x.source, x.id) for x in self.excerpts)
-        return {
-            "children": _index((t.parent, t.id) for t in self.topics if t.parent),
-            "topic_events": _index((t, e.id) for e in self.events for t in e.topics),
-            "topic_excerpts": _index((t, x.id) for x in self.excerpts for t in x.topics),
-            "excerpt_events": _index((x, e.id) for e in self.events for x in e.excerpts),
-            "excerpt_figures": _index((x, f.id) for f in self.figures for x in f.excerpts),
-            "excerpt_disputes": _index((x, d.id) for d in self.disputes for x in d.excerpts),
-            "excerpt_key_topics": _index((x, t.id) for t in self.topics for x in t.excerpts),
-            "entity_excerpts": _index((n, x.id) for x in self.excerpts for n in x.entities),
-            "entity_events": _index((n, e.id) for e in self.events for n in e.entities),
-            "source_excerpts": {
-                s: tuple(sorted(ids, key=excerpt_order.__getitem__)) for s, ids in by_source.items()
-            },
-        }
+    @functools.cached_property
+    def items(self) -> dict[str, Item]:
+        """Every item by id."""
+        every: Iterable[Item] = itertools.chain(
+            self.sources,
+            self.topics,
+            self.events,
+            self.excerpts,
+            self.figures,
+            self.disputes,
+            self.entities,
+        )
+        return {item.id: item for item in every}
+
+    @functools.cached_property
+    def links(self) -> Mapping[str, LinkTable]:
+        """The reverse-link tables by name (see `_LINK_TABLES`), each built on first use."""
+        return LinkTables(self)
 
     def _linked(self, table: str, key: str) -> tuple[str, ...]:
         return self.links[table].get(key, ())
@@ -344,3 +342,48 @@ class Brief:
             item = self.items[item_id]
             assert isinstance(item, cls)
             yield item
+
+
+class LinkTables(Mapping[str, LinkTable]):
+    """A brief's reverse-link tables by name; each is built when first looked up.
+
+    Two threads may build the same table at once; both build equal tables, so either
+    result is right.
+    """
+
+    def __init__(self, brief: Brief) -> None:
+        self._brief = brief
+        self._built: dict[str, LinkTable] = {}
+
+    def __getitem__(self, name: str) -> LinkTable:
+        table = self._built.get(name)
+        if table is None:
+            table = self._built[name] = _LINK_TABLES[name](self._brief)
+        return table
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_LINK_TABLES)
+
+    def __len__(self) -> int:
+        return len(_LINK_TABLES)
+
+
+def _source_excerpts(brief: Brief) -> LinkTable:
+    """Each source's excerpts in paragraph order (then offset)."""
+    order = {x.id: (x.paragraph, x.offset) for x in brief.excerpts}
+    by_source = _index((x.source, x.id) for x in brief.excerpts)
+    return {s: tuple(sorted(ids, key=order.__getitem__)) for s, ids in by_source.items()}
+
+
+_LINK_TABLES: dict[str, Callable[[Brief], LinkTable]] = {
+    "children": lambda b: _index((t.parent, t.id) for t in b.topics if t.parent),
+    "topic_events": lambda b: _index((t, e.id) for e in b.events for t in e.topics),
+    "topic_excerpts": lambda b: _index((t, x.id) for x in b.excerpts for t in x.topics),
+    "excerpt_events": lambda b: _index((x, e.id) for e in b.events for x in e.excerpts),
+    "excerpt_figures": lambda b: _index((x, f.id) for f in b.figures for x in f.excerpts),
+    "excerpt_disputes": lambda b: _index((x, d.id) for d in b.disputes for x in d.excerpts),
+    "excerpt_key_topics": lambda b: _index((x, t.id) for t in b.topics for x in t.excerpts),
+    "entity_excerpts": lambda b: _index((n, x.id) for x in b.excerpts for n in x.entities),
+    "entity_events": lambda b: _index((n, e.id) for e in b.events for n in e.entities),
+    "source_excerpts": _source_excerpts,
+}

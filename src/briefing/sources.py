@@ -124,6 +124,8 @@ def decode_text(data: bytes, name: str) -> str:
             f"cannot be decoded ({error.reason})",
             offset,
         ) from None
+    if "\r" not in text:  # the usual case; replacing costs a copy of the text per call
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -134,7 +136,7 @@ def digest(data: bytes | memoryview) -> str:
 
 def split_paragraphs(text: str) -> tuple[str, ...]:
     """The non-blank lines of a text: its paragraphs."""
-    return tuple(line for line in text.split("\n") if line.strip())
+    return tuple(filter(str.strip, text.split("\n")))  # a line that strips to "" is blank
 
 
 def _original_offset(paragraph: str, normal_offset: int) -> int:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -80,8 +83,8 @@ def test_a_damaged_entry_is_ignored_and_replaced(brief: Path, damage: str) -> No
         "truncate": blob[: len(blob) // 2],
         "flip": blob[:-100] + bytes([blob[-100] ^ 1]) + blob[-99:],
         "empty": b"",
-        "garbage": b"briefing-cache-3\n{}\n" + b"0" * 64 + b"\n" + b"not a pickle",
-        "not-a-pickle": b"briefing-cache-3\n{}\n" + digest(b"x").encode() + b"\nx",
+        "garbage": cache.MAGIC + b"{}\n" + b"0" * 64 + b"\n" + b"not a pickle",
+        "not-a-pickle": cache.MAGIC + b"{}\n" + digest(b"x").encode() + b"\nx",
         "header": blob.replace(b'{"', b'["', 1),
         "nul-path": blob.replace(b'{"', b'{"\\u0000', 1),
     }[damage]
@@ -113,3 +116,91 @@ def test_the_same_text_at_another_path_gets_its_own_entry(brief: Path, tmp_path:
     loaded = load_brief(other / "briefs" / "sample.yaml")
     assert loaded.path == other / "briefs" / "sample.yaml"
     assert len(_entries()) == 2
+
+
+def test_the_entry_keeps_neither_paragraphs_nor_derived_tables(brief: Path) -> None:
+    first = load_brief(brief)
+    (entry,) = _entries()
+    blob = entry.read_bytes()
+    written = brief.read_text("utf-8")
+    paragraph = next(p for s in first.sources for p in s.paragraphs if p not in written)
+    assert paragraph.encode() not in blob  # split again from the file on reading
+    assert b"excerpt_events" not in blob and b"items" not in blob
+    again = cache.read(brief)
+    assert again is not None
+    assert [s.paragraphs for s in again.sources] == [s.paragraphs for s in first.sources]
+    assert paragraph in {p for s in again.sources for p in s.paragraphs}
+
+
+def test_a_source_with_crlf_and_a_bom_reloads_the_same_paragraphs(brief: Path) -> None:
+    seed = brief.parents[1] / "seeds" / "fighters.txt"
+    seed.write_bytes(b"\xef\xbb\xbf" + seed.read_bytes().replace(b"\n", b"\r\n"))
+    first = load_brief(brief)
+    again = cache.read(brief)
+    assert again is not None and again.sources == first.sources
+
+
+def test_an_entry_naming_a_source_it_did_not_check_is_ignored(brief: Path) -> None:
+    load_brief(brief)
+    (entry,) = _entries()
+    blob = entry.read_bytes()
+    seed = str(brief.parents[1] / "seeds" / "fighters.txt")
+    entry.write_bytes(blob.replace(seed.encode(), seed.encode() + b"x", 1))  # header only
+    assert cache.read(brief) is None
+
+
+@pytest.fixture
+def background(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every entry is written in the background, whatever the brief's size."""
+    monkeypatch.setattr(cache, "BACKGROUND_FROM", 0)
+    yield
+    cache.wait_for_writers()
+
+
+@pytest.mark.usefixtures("background")
+def test_a_forked_child_writes_a_large_briefs_entry(brief: Path) -> None:
+    if threading.active_count() > 1:
+        pytest.skip("another thread runs in this test process, so the cache never forks")
+    first = load_brief(brief)
+    assert cache.wait_for_writers() == 1
+    assert len(_entries()) == 1
+    assert cache.read(brief) == first
+
+
+@pytest.mark.usefixtures("background")
+def test_with_other_threads_running_the_entry_is_written_before_returning(
+    brief: Path,
+) -> None:
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        first = load_brief(brief)
+        assert len(_entries()) == 1
+        assert cache.wait_for_writers() == 0
+    finally:
+        stop.set()
+        other.join()
+    assert cache.read(brief) == first
+
+
+@pytest.mark.usefixtures("background")
+def test_a_forked_writer_that_cannot_write_does_not_stop_loading(
+    brief: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", "utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert load_brief(brief).id == "sample"
+    cache.wait_for_writers()
+    assert load_brief(brief).id == "sample"
+
+
+def test_reading_an_entry_leaves_the_collector_as_it_was(brief: Path) -> None:
+    load_brief(brief)
+    assert cache.read(brief) is not None and gc.isenabled()
+    gc.disable()
+    try:
+        assert cache.read(brief) is not None and not gc.isenabled()
+    finally:
+        gc.enable()

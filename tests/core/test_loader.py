@@ -194,3 +194,20 @@ def test_load_brief_reuses_the_cache(tmp_path: Path) -> None:
     path = make_brief(tmp_path, 40)
     first = load_brief(path)
     assert load_brief(path) == first
+
+
+def test_loading_leaves_the_collector_as_it_was(sample_path: Path, tmp_path: Path) -> None:
+    import gc
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: briefing/1\nid: [\n", "utf-8")
+    load_brief(sample_path, use_cache=False)
+    with pytest.raises(BriefError):
+        load_brief(broken)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_brief(sample_path, use_cache=False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

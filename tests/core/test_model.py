@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from briefing.model import Brief
 
 
@@ -58,3 +60,27 @@ def test_elided_quote_is_located_part_by_part(sample: Brief) -> None:
 def test_figure_value_is_shown_without_noise(sample: Brief) -> None:
     assert sample.items["fig-su57-units"].shown_value == "12"  # type: ignore[union-attr]
     assert sample.items["fig-deal-value"].shown_value == "1.2"  # type: ignore[union-attr]
+
+
+def test_each_link_table_is_built_on_first_use_and_then_kept(sample: Brief) -> None:
+    fresh = dataclasses.replace(sample)  # a new Brief: nothing built yet
+    assert fresh is not sample and fresh == sample
+    assert fresh.links["source_excerpts"] is fresh.links["source_excerpts"]
+    assert fresh.links["entity_events"] == sample.links["entity_events"]
+    assert set(fresh.links) == set(sample.links) and len(fresh.links) == 10
+    assert dict(fresh.links) == dict(sample.links)
+
+
+def test_a_source_knows_its_excerpts_in_paragraph_order(sample: Brief) -> None:
+    spots = [(x.paragraph, x.offset) for x in sample.source_excerpts("src-fighters")]
+    assert spots == sorted(spots) and len(spots) >= 2
+
+
+def test_events_given_out_of_order_are_sorted_and_linked_chronologically(
+    sample: Brief,
+) -> None:
+    shuffled = dataclasses.replace(sample, events=tuple(reversed(sample.events)))
+    assert shuffled.events == sample.events
+    excerpt = sample.events[-1].excerpts[0]
+    assert shuffled.events_citing(excerpt) == sample.events_citing(excerpt)
+    assert shuffled.items.keys() == sample.items.keys()
