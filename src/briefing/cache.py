@@ -124,8 +124,10 @@ def read(path: Path) -> Brief | None:
     if checksum != digest(payload):
         return None
     texts = _read_sources(sources)
+    if texts is None:
+        return None
     with paused_gc():
-        fields = _unpickle(payload) if texts is not None else None
+        fields = _unpickle(payload)
         return _rebuild(fields, texts) if fields is not None else None
 
 
@@ -161,10 +163,8 @@ def _read_sources(sources: dict[str, str]) -> dict[str, bytes] | None:
     return found
 
 
-def _rebuild(fields: dict[str, Any], texts: dict[str, bytes] | None) -> Brief | None:
+def _rebuild(fields: dict[str, Any], texts: dict[str, bytes]) -> Brief | None:
     """The brief from its stored fields, its sources' paragraphs split from their files."""
-    if texts is None:
-        return None
     sources = []
     try:
         for stored in fields["sources"]:
@@ -185,9 +185,11 @@ def write(path: Path, brief: Brief, sources: dict[str, str]) -> None:
     so that the reader shows the brief at once. Only when this process runs one thread:
     a child of a threaded process may inherit a lock another thread held (in the
     allocator, a logging handler, ...) and hang. The child touches nothing the parent
-    owns: its standard streams go to /dev/null, it ignores Ctrl+C (a half-written entry
-    would be discarded anyway), and it leaves through `os._exit`, so no buffer is flushed
-    twice and no exit handler runs twice. The parent reaps it on exit (`wait_for_writers`).
+    owns: its standard streams go to /dev/null (nor does a pipe reading the parent's output
+    wait for it), Ctrl+C in the terminal does not cut it short, and it leaves through
+    `os._exit`, so no buffer is flushed twice and no exit handler runs twice. The parent
+    waits for it on exit, so that the entry is there for the next run; a second Ctrl+C
+    stops that wait, and the child finishes on its own.
     """
     entry = _entry(path)
     if entry is None:
@@ -208,7 +210,12 @@ def write(path: Path, brief: Brief, sources: dict[str, str]) -> None:
 
 @functools.cache
 def _reap_on_exit() -> None:
-    atexit.register(wait_for_writers)
+    atexit.register(_wait_at_exit)
+
+
+def _wait_at_exit() -> None:
+    with suppress(KeyboardInterrupt):  # never a traceback at exit; the child carries on
+        wait_for_writers()
 
 
 def _may_fork() -> bool:
