@@ -31,6 +31,7 @@ import pickle
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
@@ -261,3 +262,17 @@ def _write_entry(file: Path, brief: Brief, sources: dict[str, str]) -> None:
         for stale in file.parent.glob(f"{place}-*.pickle"):
             if stale != file:
                 stale.unlink(missing_ok=True)
+        _remove_abandoned_writes(file.parent, place)
+
+
+ABANDONED_AFTER = 600
+"""Seconds after which a temporary entry is a killed writer's, not one still being written."""
+
+
+def _remove_abandoned_writes(folder: Path, place: str) -> None:
+    """Delete what writers killed mid-write left behind for this brief (tens of MB each)."""
+    now = time.time()
+    for partial in folder.glob(f".{place}-*.tmp"):
+        with suppress(OSError):
+            if now - partial.stat().st_mtime > ABANDONED_AFTER:
+                partial.unlink()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gc
+import os
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -204,3 +206,19 @@ def test_reading_an_entry_leaves_the_collector_as_it_was(brief: Path) -> None:
         assert cache.read(brief) is not None and not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_what_a_killed_writer_left_behind_is_removed_by_the_next_write(brief: Path) -> None:
+    load_brief(brief)
+    (entry,) = cache_dir().glob("*.pickle")
+    place = entry.name.split("-")[0]
+    abandoned = cache_dir() / f".{place}-old.pickle.abc123.tmp"
+    in_progress = cache_dir() / f".{place}-new.pickle.def456.tmp"
+    abandoned.write_bytes(b"half an entry")
+    in_progress.write_bytes(b"being written")
+    old = time.time() - cache.ABANDONED_AFTER - 60
+    os.utime(abandoned, (old, old))
+    brief.write_text(brief.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    load_brief(brief)  # an edited brief: a new entry is written
+    assert not abandoned.exists()
+    assert in_progress.exists()

@@ -195,3 +195,13 @@ def test_preview_of_a_match_at_the_end_of_a_long_text() -> None:
     preview, ranges = window(text, [(start, start + 6)])
     assert preview.startswith("…") and preview.endswith("needle.")
     assert [preview[a:b] for a, b in ranges] == ["needle"]
+
+
+def test_building_an_index_leaves_the_garbage_collector_alone(sample: Brief) -> None:
+    import gc
+
+    from briefing.search import build_index
+
+    frozen, enabled = gc.get_freeze_count(), gc.isenabled()
+    build_index(sample)
+    assert (gc.get_freeze_count(), gc.isenabled()) == (frozen, enabled)
