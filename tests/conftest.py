@@ -36,3 +36,15 @@ def sample_path() -> Path:
 def sample() -> Brief:
     """The brief written for the tests, loaded without the cache."""
     return load_brief(SAMPLE, use_cache=False)
+
+
+@pytest.fixture
+def tool_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """PATH is an empty folder (so no clipboard tool is found until a test puts a fake one
+    there), with an X display and no Wayland."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    monkeypatch.setenv("PATH", str(folder))
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    return folder

@@ -31,17 +31,6 @@ class Tiny(App[None]):
         super().notify(message, **options)
 
 
-@pytest.fixture
-def no_tools(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A PATH with no clipboard tool on it (and a display, should a test add one)."""
-    folder = tmp_path / "bin"
-    folder.mkdir()
-    monkeypatch.setenv("PATH", str(folder))
-    monkeypatch.setenv("DISPLAY", ":0")
-    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    return folder
-
-
 def _fake_xclip(folder: Path) -> Path:
     script = folder / "xclip"
     script.write_text(
@@ -65,7 +54,7 @@ EXPECTED = {
 
 @pytest.mark.parametrize("item_id", sorted(EXPECTED))
 async def test_copy_puts_the_citation_on_the_clipboard(
-    sample: Brief, no_tools: Path, item_id: str
+    sample: Brief, tool_folder: Path, item_id: str
 ) -> None:
     app = Tiny()
     async with app.run_test() as pilot:
@@ -78,8 +67,8 @@ async def test_copy_puts_the_citation_on_the_clipboard(
         ]
 
 
-async def test_copy_names_the_system_tool_that_took_it(sample: Brief, no_tools: Path) -> None:
-    received = _fake_xclip(no_tools)
+async def test_copy_names_the_system_tool_that_took_it(sample: Brief, tool_folder: Path) -> None:
+    received = _fake_xclip(tool_folder)
     app = Tiny()
     async with app.run_test() as pilot:
         copy_item(app, sample, "q-summit", "mla")
@@ -90,7 +79,7 @@ async def test_copy_names_the_system_tool_that_took_it(sample: Brief, no_tools: 
 
 
 async def test_too_large_for_osc52_and_no_tool_goes_to_a_file(
-    sample: Brief, no_tools: Path, user_folders: Path, monkeypatch: pytest.MonkeyPatch
+    sample: Brief, tool_folder: Path, user_folders: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(clipboard, "OSC52_LIMIT", 100)
     app = Tiny()
@@ -108,10 +97,10 @@ async def test_too_large_for_osc52_and_no_tool_goes_to_a_file(
 
 
 async def test_too_large_for_osc52_but_a_tool_took_it_says_both(
-    sample: Brief, no_tools: Path, monkeypatch: pytest.MonkeyPatch
+    sample: Brief, tool_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(clipboard, "OSC52_LIMIT", 100)
-    received = _fake_xclip(no_tools)
+    received = _fake_xclip(tool_folder)
     app = Tiny()
     async with app.run_test() as pilot:
         copy_item(app, sample, "ev-deal", "apa")
@@ -124,7 +113,7 @@ async def test_too_large_for_osc52_but_a_tool_took_it_says_both(
     assert saved == received.read_text(encoding="utf-8") == cite_item(sample, "ev-deal", "apa")
 
 
-async def test_nothing_copied_contains_control_characters(sample: Brief, no_tools: Path) -> None:
+async def test_nothing_copied_contains_control_characters(sample: Brief, tool_folder: Path) -> None:
     from dataclasses import replace
 
     poisoned = replace(
@@ -133,7 +122,7 @@ async def test_nothing_copied_contains_control_characters(sample: Brief, no_tool
     )
     excerpts = tuple(poisoned if x.id == "q-deal-signed" else x for x in sample.excerpts)
     brief = replace(sample, excerpts=excerpts)
-    received = _fake_xclip(no_tools)
+    received = _fake_xclip(tool_folder)
     app = Tiny()
     async with app.run_test() as pilot:
         copy_item(app, brief, "ev-deal", "markdown")
@@ -147,7 +136,7 @@ async def test_nothing_copied_contains_control_characters(sample: Brief, no_tool
         assert "\u202e" not in text
 
 
-async def test_unknown_item_is_an_error_notification(sample: Brief, no_tools: Path) -> None:
+async def test_unknown_item_is_an_error_notification(sample: Brief, tool_folder: Path) -> None:
     app = Tiny()
     async with app.run_test():
         copy_item(app, sample, "q-[b]nope[/b]", "apa")
@@ -155,7 +144,7 @@ async def test_unknown_item_is_an_error_notification(sample: Brief, no_tools: Pa
     assert severity == "error" and message.startswith("no item with id 'q-[b]nope[/b]'")
 
 
-async def test_add_to_basket_saves_a_snapshot_and_counts(sample: Brief, no_tools: Path) -> None:
+async def test_add_to_basket_saves_a_snapshot_and_counts(sample: Brief, tool_folder: Path) -> None:
     app = Tiny()
     async with app.run_test():
         add_to_basket(app, sample, "q-deal-signed")
@@ -166,7 +155,7 @@ async def test_add_to_basket_saves_a_snapshot_and_counts(sample: Brief, no_tools
     assert [c.item_id for c in basket.clips] == ["q-deal-signed", "d-capacity"]
 
 
-async def test_add_to_a_damaged_basket_warns(sample: Brief, no_tools: Path) -> None:
+async def test_add_to_a_damaged_basket_warns(sample: Brief, tool_folder: Path) -> None:
     path = Basket().path
     path.parent.mkdir(parents=True)
     path.write_text("{", encoding="utf-8")
@@ -179,7 +168,7 @@ async def test_add_to_a_damaged_basket_warns(sample: Brief, no_tools: Path) -> N
 
 
 async def test_c_in_the_reader_copies_the_selected_item(
-    app: BriefingApp, sample: Brief, no_tools: Path
+    app: BriefingApp, sample: Brief, tool_folder: Path
 ) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
