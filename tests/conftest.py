@@ -48,3 +48,16 @@ def tool_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("DISPLAY", ":0")
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     return folder
+
+
+@pytest.fixture
+def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every Input and TextArea starts with a steady cursor: blinking ones make snapshots
+    flaky and tests slower. The UI and snapshot folders switch this on for all their tests."""
+    from textual.reactive import reactive
+    from textual.widgets import Input, TextArea
+
+    for widget in (Input, TextArea):
+        blink: reactive[bool] = reactive(False, init=False)
+        blink.__set_name__(widget, "cursor_blink")
+        monkeypatch.setattr(widget, "cursor_blink", blink)

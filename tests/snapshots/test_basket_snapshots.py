@@ -8,22 +8,12 @@ from typing import Any
 import pytest
 from textual.app import App
 from textual.pilot import Pilot
-from textual.reactive import reactive
-from textual.widgets import Input
 
 from briefing.basket import Basket, make_clip
 from briefing.model import Brief
 from briefing.ui.screens.basket import BasketScreen
 
 SnapCompare = Callable[..., bool]
-
-
-@pytest.fixture(autouse=True)
-def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No blinking cursor, so that snapshots are stable."""
-    blink: reactive[bool] = reactive(False, init=False)
-    blink.__set_name__(Input, "cursor_blink")
-    monkeypatch.setattr(Input, "cursor_blink", blink)
 
 
 @pytest.fixture(autouse=True)

@@ -8,23 +8,12 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.reactive import reactive
-from textual.widgets import Input, TextArea
 
 from briefing.loader import load_brief
 from briefing.ui.app import BriefingApp
 
 SnapCompare = Callable[..., bool]
 SAMPLE = Path(__file__).parent.parent / "fixtures" / "sample" / "briefs" / "sample.yaml"
-
-
-@pytest.fixture(autouse=True)
-def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No blinking cursors, so that snapshots are stable."""
-    for widget in (Input, TextArea):
-        blink: reactive[bool] = reactive(False, init=False)
-        blink.__set_name__(widget, "cursor_blink")
-        monkeypatch.setattr(widget, "cursor_blink", blink)
 
 
 class ThemedApp(BriefingApp):

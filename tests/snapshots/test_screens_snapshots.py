@@ -6,12 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pytest
 from textual.app import App
 from textual.pilot import Pilot
-from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Input, TextArea
 
 from briefing.model import Brief
 from briefing.ui.screens.disputes import DisputesScreen
@@ -21,15 +18,6 @@ from briefing.ui.screens.help import HelpScreen
 from briefing.ui.screens.reader import SourceReaderScreen
 
 SnapCompare = Callable[..., bool]
-
-
-@pytest.fixture(autouse=True)
-def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No blinking cursors, so that snapshots are stable."""
-    for widget in (Input, TextArea):
-        blink: reactive[bool] = reactive(False, init=False)
-        blink.__set_name__(widget, "cursor_blink")
-        monkeypatch.setattr(widget, "cursor_blink", blink)
 
 
 class Host(App[None]):

@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 
 import pytest
 from textual.command import CommandList
 from textual.pilot import Pilot
-from textual.reactive import reactive
-from textual.widgets import Input, TextArea
 
 from briefing.model import Brief
 from briefing.ui.app import BriefingApp
 
 
-def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make every Input and TextArea start with a steady (non-blinking) cursor."""
-    for widget in (Input, TextArea):
-        blink: reactive[bool] = reactive(False, init=False)
-        blink.__set_name__(widget, "cursor_blink")
-        monkeypatch.setattr(widget, "cursor_blink", blink)
-
-
 @pytest.fixture(autouse=True)
-def no_blinking(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Cursors that blink make snapshots flaky and tests slower."""
-    steady_cursor(monkeypatch)
-    yield
+def no_blinking(steady_cursor: None) -> None:
+    """Steady cursors in every UI test (see tests/conftest.py)."""
 
 
 @pytest.fixture
