@@ -46,15 +46,7 @@ def _main_parser() -> argparse.ArgumentParser:
         + "\n\nRun `briefing SUBCOMMAND --help` for each one's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "path",
-        nargs="?",
-        help="a brief file, or a folder of briefs to choose from (default: the bundled brief)",
-    )
-    parser.add_argument(
-        "--style",
-        help="citation style for copying (plain, markdown, apa, chicago, mla, bibtex, csl-json)",
-    )
+    _subcommand("read").add_arguments(parser)
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     return parser
 

@@ -21,9 +21,13 @@ SLOW_LOAD = 0.5
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Declare the options (the same as the main parser's)."""
-    parser.add_argument("path", nargs="?", help="a brief file, or a folder of briefs")
-    parser.add_argument("--style", help="citation style for copying")
+    """Declare the options of `briefing [PATH]` (the command line's main parser)."""
+    parser.add_argument(
+        "path",
+        nargs="?",
+        help="a brief file, or a folder of briefs to choose from (default: the bundled brief)",
+    )
+    parser.add_argument("--style", help=f"citation style for copying ({', '.join(STYLES)})")
 
 
 def _check_style(style: str | None) -> str | None:
