@@ -39,16 +39,16 @@ TARGETS = {10_000: (1.0, 0.3), 100_000: (6.0, 0.6)}
 MEASURE = """
 import json, resource, sys, time
 from pathlib import Path
-import briefing.loader, briefing.cache, briefing.model, yaml
+import briefing.brief.loader, briefing.brief.cache, briefing.brief.model, yaml
 def cpu():
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
 start, start_cpu = time.perf_counter(), cpu()
-brief = briefing.loader.load_brief(Path(sys.argv[1]), use_cache=sys.argv[2] == "cache")
+brief = briefing.brief.loader.load_brief(Path(sys.argv[1]), use_cache=sys.argv[2] == "cache")
 seconds, cpu_seconds = time.perf_counter() - start, cpu() - start_cpu
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 writing = time.perf_counter()
-writers = briefing.cache.wait_for_writers()  # a forked child may still write the entry
+writers = briefing.brief.cache.wait_for_writers()  # a forked child may still write the entry
 writing = time.perf_counter() - writing if writers else 0.0
 print(json.dumps({"seconds": seconds, "cpu": cpu_seconds, "peak": peak, "writing": writing}))
 """

@@ -31,9 +31,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import make_brief
 
-from briefing.loader import load_brief
-from briefing.model import Brief
-from briefing.search import SearchIndex, build_index, search
+from briefing.brief.loader import load_brief
+from briefing.brief.model import Brief
+from briefing.search.index import SearchIndex, build_index, search
 
 SIZES = (1_000, 10_000, 100_000)
 TARGETS = {10_000: 16.0, 100_000: 50.0}

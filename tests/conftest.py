@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.loader import load_brief
-from briefing.model import Brief
+from briefing.brief.loader import load_brief
+from briefing.brief.model import Brief
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLE = FIXTURES / "sample" / "briefs" / "sample.yaml"

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from briefing.basket import Basket, basket_path, make_clip, memo, save_memo
-from briefing.citations import UnknownItem
-from briefing.loader import load_brief
-from briefing.model import Brief
-from briefing.storage import backup_path
+from briefing.brief.loader import load_brief
+from briefing.brief.model import Brief
+from briefing.cite.basket import Basket, basket_path, make_clip, memo, save_memo
+from briefing.cite.citations import UnknownItem
+from briefing.store.files import backup_path
 
 
 def _items(basket: Basket) -> list[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.loader import check_brief
+from briefing.brief.loader import check_brief
 
 BROKEN = Path(__file__).parents[1] / "fixtures" / "broken"
 CORPUS = sorted(BROKEN.glob("*.yaml"))

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing.bundled import briefs_dir, default_brief
+from briefing.brief.bundled import briefs_dir, default_brief
+from briefing.brief.loader import check_brief
+from briefing.brief.model import Brief
 from briefing.cli import main
-from briefing.loader import check_brief
-from briefing.model import Brief
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from briefing import cache
-from briefing.loader import load_brief
-from briefing.problems import BriefError
-from briefing.sources import digest
-from briefing.storage import cache_dir
+from briefing.brief import cache
+from briefing.brief.loader import load_brief
+from briefing.brief.problems import BriefError
+from briefing.brief.sources import digest
+from briefing.store.files import cache_dir
 
 SAMPLE = Path(__file__).parents[1] / "fixtures" / "sample"
 

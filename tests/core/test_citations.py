@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from briefing.citations import STYLES, UnknownItem, UnknownStyle, cite_item
-from briefing.dates import parse_date
-from briefing.model import Brief, Source
-from briefing.references import Reference, headline_case
-from briefing.styles import (
+from briefing.brief.dates import parse_date
+from briefing.brief.model import Brief, Source
+from briefing.cite.citations import STYLES, UnknownItem, UnknownStyle, cite_item
+from briefing.cite.reference_managers import bibtex_entry, csl_item
+from briefing.cite.references import Reference, headline_case
+from briefing.cite.styles import (
     apa_in_text,
     apa_reference,
     chicago_bibliography,
@@ -26,7 +27,6 @@ from briefing.styles import (
     mla_works_cited,
     plain_reference,
 )
-from briefing.styles_data import bibtex_entry, csl_item
 
 HARBOUR_PLAIN = (
     "Ana Lúcio, “Harbour deal signed in Kaliningrad”, Baltic Ledger, 4 Mar 2024, ¶ 3, "

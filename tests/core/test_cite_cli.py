@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.citations import cite_item
+from briefing.brief.model import Brief
+from briefing.cite.citations import cite_item
 from briefing.cli import main
-from briefing.model import Brief
 
 
 def test_cite_prints_what_c_copies(
@@ -83,7 +83,7 @@ def test_cite_and_export_never_import_textual(sample_path: Path) -> None:
         "import sys\nfrom briefing.cli import main\n"
         f"main(['cite', 'ev-deal', '--brief', {str(sample_path)!r}, '--style', 'chicago'])\n"
         f"main(['export', '--brief', {str(sample_path)!r}, '--format', 'html'])\n"
-        "import briefing.basket, briefing.settings, briefing.clipboard\n"
+        "import briefing.cite.basket, briefing.store.settings, briefing.cite.clipboard\n"
         "assert not [m for m in sys.modules if m.startswith(('textual', 'rapidfuzz'))], 'heavy'\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing import clipboard
-from briefing.clipboard import clean, deliver, osc52_sequence
+from briefing.cite import clipboard
+from briefing.cite.clipboard import clean, deliver, osc52_sequence
 
 
 def _fake_tool(folder: Path, name: str, *, status: int = 0) -> Path:

@@ -41,7 +41,7 @@ def test_every_core_module_imports_without_textual() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
-    assert "briefing.loader" in CORE and "briefing.commands.check" in CORE
+    assert "briefing.brief.loader" in CORE and "briefing.cli.check" in CORE
 
 
 @pytest.mark.parametrize(

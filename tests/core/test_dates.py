@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from briefing.dates import DateError, parse_date
+from briefing.brief.dates import DateError, parse_date
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.dates import parse_date, show_within_year
+from briefing.brief.dates import parse_date, show_within_year
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
-from briefing.export import to_html, to_markdown
-from briefing.model import Brief
+from briefing.brief.model import Brief
+from briefing.cite.export import to_html, to_markdown
 
 
 def test_markdown_report_has_every_section_in_order(sample: Brief) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.loader import check_brief, load_brief
-from briefing.problems import BriefError
+from briefing.brief.loader import check_brief, load_brief
+from briefing.brief.problems import BriefError
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 FOREIGN = FIXTURES / "foreign" / "briefs" / "verrin.yaml"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from briefing.model import Brief
+from briefing.brief.model import Brief
 
 
 def test_events_are_chronological_with_less_precise_first(sample: Brief) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.query import fold, fold_with_map, parse_query, token_at
+from briefing.search.query import fold, fold_with_map, parse_query, token_at
 
 
 def test_fold_drops_accents_case_and_punctuation() -> None:

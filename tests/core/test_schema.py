@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefing.bundled import default_brief
-from briefing.schema import json_schema
-from briefing.spec import FIELDS
+from briefing.brief.bundled import default_brief
+from briefing.brief.schema import json_schema
+from briefing.brief.spec import FIELDS
 
 ROOT = Path(__file__).parents[2]
 SAMPLE = ROOT / "tests" / "fixtures" / "sample" / "briefs" / "sample.yaml"

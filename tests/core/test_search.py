@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing.hits import Hit, window
-from briefing.loader import load_brief
-from briefing.model import Brief
-from briefing.search import completions, index_for, search
+from briefing.brief.loader import load_brief
+from briefing.brief.model import Brief
+from briefing.search.hits import Hit, window
+from briefing.search.index import completions, index_for, search
 
 
 def ids(brief: Brief, query: str, limit: int = 50) -> list[str]:
@@ -200,7 +200,7 @@ def test_preview_of_a_match_at_the_end_of_a_long_text() -> None:
 def test_building_an_index_leaves_the_garbage_collector_alone(sample: Brief) -> None:
     import gc
 
-    from briefing.search import build_index
+    from briefing.search.index import build_index
 
     frozen, enabled = gc.get_freeze_count(), gc.isenabled()
     build_index(sample)

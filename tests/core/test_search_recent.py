@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.recent import MAX_RECENT, load_recent, recent_path, remember
+from briefing.search.recent import MAX_RECENT, load_recent, recent_path, remember
 
 
 def test_recent_searches_newest_first_without_repeats() -> None:

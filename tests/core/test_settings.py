@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing import settings
-from briefing.settings import Settings, config_path, load
+from briefing.store import settings
+from briefing.store.settings import Settings, config_path, load
 
 
 def _write(text: str | bytes) -> Path:

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.model import Span
-from briefing.sources import (
+from briefing.brief.model import Span
+from briefing.brief.sources import (
     MAX_SOURCE_BYTES,
     SourceError,
     SourceText,

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from briefing.storage import backup_path, cache_dir, config_dir, data_dir, locked, write_atomic
+from briefing.store.files import backup_path, cache_dir, config_dir, data_dir, locked, write_atomic
 
 SIZE = 2 * 1024 * 1024
 
 WRITER = f"""
 import sys
 from pathlib import Path
-from briefing.storage import write_atomic
+from briefing.store.files import write_atomic
 path = Path(sys.argv[1])
 version = int(sys.argv[2])
 while True:
@@ -91,7 +91,7 @@ def test_a_save_killed_midway_leaves_the_old_or_new_file_whole(tmp_path: Path, r
 COUNTER = """
 import sys
 from pathlib import Path
-from briefing.storage import locked, write_atomic
+from briefing.store.files import locked, write_atomic
 path = Path(sys.argv[1])
 for _ in range(int(sys.argv[2])):
     with locked(path):

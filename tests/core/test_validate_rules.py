@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.loader import LoadResult, check_brief
-from briefing.sources import digest
+from briefing.brief.loader import LoadResult, check_brief
+from briefing.brief.sources import digest
 
 SAMPLE = Path(__file__).parents[1] / "fixtures" / "sample"
 TEXT = (SAMPLE / "briefs" / "sample.yaml").read_text(encoding="utf-8")

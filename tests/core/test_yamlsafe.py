@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.yamlsafe import Locator, Place, YamlRefused, read_yaml
+from briefing.brief.yamlsafe import Locator, Place, YamlRefused, read_yaml
 
 
 def _problems(text: str) -> list[tuple[int, int, str]]:

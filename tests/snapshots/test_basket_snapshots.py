@@ -9,8 +9,8 @@ import pytest
 from textual.app import App
 from textual.pilot import Pilot
 
-from briefing.basket import Basket, make_clip
-from briefing.model import Brief
+from briefing.brief.model import Brief
+from briefing.cite.basket import Basket, make_clip
 from briefing.ui.screens.basket import BasketScreen
 
 SnapCompare = Callable[..., bool]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from briefing.loader import load_brief
+from briefing.brief.loader import load_brief
 from briefing.ui.app import BriefingApp
 
 SnapCompare = Callable[..., bool]

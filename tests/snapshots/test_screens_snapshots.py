@@ -10,12 +10,12 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from briefing.model import Brief
+from briefing.brief.model import Brief
 from briefing.ui.screens.disputes import DisputesScreen
 from briefing.ui.screens.entities import EntitiesScreen
 from briefing.ui.screens.figures import FiguresScreen
 from briefing.ui.screens.help import HelpScreen
-from briefing.ui.screens.reader import SourceReaderScreen
+from briefing.ui.screens.source import SourceReaderScreen
 
 SnapCompare = Callable[..., bool]
 

@@ -8,7 +8,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from briefing.model import Brief
+from briefing.brief.model import Brief
 from briefing.ui.screens.search import SearchScreen
 
 

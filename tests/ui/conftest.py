@@ -8,7 +8,7 @@ import pytest
 from textual.command import CommandList
 from textual.pilot import Pilot
 
-from briefing.model import Brief
+from briefing.brief.model import Brief
 from briefing.ui.app import BriefingApp
 
 

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from screens_host import Host, screen_text
 
-from briefing.basket import Basket, make_clip, memo
-from briefing.model import Brief
+from briefing.brief.model import Brief
+from briefing.cite.basket import Basket, make_clip, memo
 from briefing.ui.screens.basket import BasketScreen
 
 

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from textual.app import App
 
-from briefing import clipboard
-from briefing.basket import Basket
-from briefing.citations import cite_item
-from briefing.model import Brief
+from briefing.brief.model import Brief
+from briefing.cite import clipboard
+from briefing.cite.basket import Basket
+from briefing.cite.citations import cite_item
 from briefing.ui.app import BriefingApp
 from briefing.ui.copying import add_to_basket, copy_item
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from screens_host import Host, screen_text
 
-from briefing.model import Brief
+from briefing.brief.model import Brief
 from briefing.ui.screens.disputes import DisputesScreen
 
 

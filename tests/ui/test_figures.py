@@ -5,7 +5,7 @@ from __future__ import annotations
 from screens_host import Host, screen_text
 from textual.widgets import DataTable
 
-from briefing.model import Brief
+from briefing.brief.model import Brief
 from briefing.ui.screens.figures import FiguresScreen
 
 

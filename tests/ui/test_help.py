@@ -10,9 +10,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Static
 
-from briefing.model import Brief
+from briefing.brief.model import Brief
 from briefing.ui.screens.help import HelpScreen, sentence_case, words_of
-from briefing.ui.screens.reader import SourceReaderScreen
+from briefing.ui.screens.source import SourceReaderScreen
 
 
 class Pane(Static, can_focus=True):

@@ -5,13 +5,13 @@ from __future__ import annotations
 from screens_host import Host
 from textual.widgets import OptionList
 
-from briefing.basket import Basket
-from briefing.citations import cite_item
-from briefing.model import Brief
+from briefing.brief.model import Brief
+from briefing.cite.basket import Basket
+from briefing.cite.citations import cite_item
 from briefing.ui.screens.disputes import DisputesScreen
 from briefing.ui.screens.entities import EntitiesScreen
 from briefing.ui.screens.figures import FiguresScreen
-from briefing.ui.screens.reader import SourceReaderScreen
+from briefing.ui.screens.source import SourceReaderScreen
 
 SIZE = (120, 40)
 

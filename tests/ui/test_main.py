@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from briefing.model import Brief
+from briefing.brief.model import Brief
 from briefing.ui.app import BriefingApp
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.widgets.excerpts import ExcerptList
@@ -77,7 +77,7 @@ async def test_timeline_marks_sources_and_years(sample: Brief) -> None:
 async def test_a_decade_heads_its_group_as_a_decade(sample: Brief) -> None:
     from dataclasses import replace
 
-    from briefing.dates import parse_date
+    from briefing.brief.dates import parse_date
 
     order = replace(sample.event("ev-order"), date=parse_date("1990/1999"))
     events = tuple(order if e.id == "ev-order" else e for e in sample.events)

@@ -87,8 +87,8 @@ async def test_escape_or_q_in_the_picker_quits(sample_path: Path, key: str) -> N
 
 
 async def test_the_configured_style_is_the_default(sample_path: Path, user_folders: Path) -> None:
-    from briefing.loader import load_brief
-    from briefing.settings import config_path
+    from briefing.brief.loader import load_brief
+    from briefing.store.settings import config_path
 
     config_path().parent.mkdir(parents=True, exist_ok=True)
     config_path().write_text('style = "apa"\n', encoding="utf-8")
@@ -105,8 +105,8 @@ async def test_the_configured_style_is_the_default(sample_path: Path, user_folde
 
 
 async def test_a_damaged_config_is_reported_and_the_default_used(sample_path: Path) -> None:
-    from briefing.loader import load_brief
-    from briefing.settings import config_path
+    from briefing.brief.loader import load_brief
+    from briefing.store.settings import config_path
 
     config_path().parent.mkdir(parents=True, exist_ok=True)
     config_path().write_text('style = "harvard"\n', encoding="utf-8")
@@ -118,9 +118,9 @@ async def test_a_damaged_config_is_reported_and_the_default_used(sample_path: Pa
 
 
 async def test_keys_remapped_in_the_config_file_work(sample_path: Path) -> None:
-    from briefing.citations import cite_item
-    from briefing.loader import load_brief
-    from briefing.settings import config_path
+    from briefing.brief.loader import load_brief
+    from briefing.cite.citations import cite_item
+    from briefing.store.settings import config_path
 
     config_path().parent.mkdir(parents=True, exist_ok=True)
     config_path().write_text('[keys]\n"briefing.copy" = "y"\n', encoding="utf-8")

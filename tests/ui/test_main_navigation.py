@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from briefing.model import Brief
+from briefing.brief.model import Brief
 from briefing.ui.app import BriefingApp
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.widgets.excerpts import ExcerptList
@@ -25,7 +25,7 @@ def main(app: BriefingApp) -> MainScreen:
 
 
 async def test_enter_on_excerpt_opens_reader_and_escape_returns(app: BriefingApp) -> None:
-    from briefing.ui.screens.reader import SourceReaderScreen
+    from briefing.ui.screens.source import SourceReaderScreen
 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -44,7 +44,7 @@ async def test_enter_on_excerpt_opens_reader_and_escape_returns(app: BriefingApp
 
 
 async def test_o_on_an_event_opens_its_first_excerpt(app: BriefingApp) -> None:
-    from briefing.ui.screens.reader import SourceReaderScreen
+    from briefing.ui.screens.source import SourceReaderScreen
 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -103,7 +103,7 @@ async def test_an_entity_chosen_in_the_entities_view_filters(app: BriefingApp) -
 async def test_show_item_opens_figures_disputes_and_sources(app: BriefingApp) -> None:
     from briefing.ui.screens.disputes import DisputesScreen
     from briefing.ui.screens.figures import FiguresScreen
-    from briefing.ui.screens.reader import SourceReaderScreen
+    from briefing.ui.screens.source import SourceReaderScreen
 
     cases = {
         "fig-deal-value": FiguresScreen,

@@ -12,12 +12,12 @@ from screens_host import screen_lines
 from textual.widget import Widget
 from textual.widgets import Static
 
-from briefing.loader import load_brief
-from briefing.model import Brief
+from briefing.brief.loader import load_brief
+from briefing.brief.model import Brief
 from briefing.ui.app import BriefingApp
-from briefing.ui.screens._article import ArticleView
 from briefing.ui.screens.main import MainScreen
-from briefing.ui.screens.reader import SourceReaderScreen
+from briefing.ui.screens.source import SourceReaderScreen
+from briefing.ui.widgets.article import ArticleView
 from briefing.ui.widgets.excerpts import ExcerptList, attribution, short_title
 from briefing.ui.widgets.timeline import Timeline
 from briefing.ui.widgets.topics import TopicTree
@@ -68,7 +68,7 @@ async def test_dates_under_a_year_heading_leave_out_the_year(sample: Brief) -> N
 async def test_a_date_too_long_for_its_column_takes_a_line_above(sample: Brief) -> None:
     from dataclasses import replace
 
-    from briefing.dates import parse_date
+    from briefing.brief.dates import parse_date
 
     summit = replace(sample.event("ev-summit"), date=parse_date("2024-04/2025-03"))
     events = tuple(summit if e.id == "ev-summit" else e for e in sample.events)

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from screens_host import Host, screen_text, words
 
-from briefing.dates import parse_date
-from briefing.model import Brief, Excerpt, Source, Span, Topic
-from briefing.ui.screens._article import ArticleView, clean_paragraph, wrap_offsets
-from briefing.ui.screens.reader import SourceReaderScreen
+from briefing.brief.dates import parse_date
+from briefing.brief.model import Brief, Excerpt, Source, Span, Topic
+from briefing.ui.screens.source import SourceReaderScreen
+from briefing.ui.widgets.article import ArticleView, clean_paragraph, wrap_offsets
 
 SIZE = (80, 24)
 

@@ -10,9 +10,9 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from briefing.loader import load_brief
-from briefing.model import Brief
-from briefing.recent import load_recent, remember
+from briefing.brief.loader import load_brief
+from briefing.brief.model import Brief
+from briefing.search.recent import load_recent, remember
 from briefing.ui.app import BriefingApp
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.screens.search import SearchResults, SearchScreen

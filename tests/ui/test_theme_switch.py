@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from briefing.model import Brief
+from briefing.brief.model import Brief
 from briefing.ui.app import BriefingApp
 
 

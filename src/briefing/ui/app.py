@@ -10,10 +10,10 @@ from textual.app import App
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from briefing import settings
-from briefing.model import Brief
-from briefing.problems import BriefError
-from briefing.style_names import STYLES
+from briefing.brief.model import Brief
+from briefing.brief.problems import BriefError
+from briefing.cite.style_names import STYLES
+from briefing.store import settings
 from briefing.ui.screens.main import MainScreen
 
 
@@ -32,7 +32,7 @@ class BriefingApp(App[None]):
     TITLE = "briefing"
 
     citation_style: reactive[str] = reactive("plain")
-    """The style `c` copies with; `s` cycles through `briefing.style_names.STYLES`."""
+    """The style `c` copies with; `s` cycles through `briefing.cite.style_names.STYLES`."""
 
     def __init__(
         self, brief: Brief | None = None, *, style: str | None = None, folder: Path | None = None
@@ -71,7 +71,7 @@ class BriefingApp(App[None]):
     @work(thread=True, exclusive=True)
     def _load(self, path: Path) -> None:
         """Load a brief off the UI thread; show it, or its problems as a notification."""
-        from briefing.loader import load_brief
+        from briefing.brief.loader import load_brief
 
         try:
             brief = load_brief(path)

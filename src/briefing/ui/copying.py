@@ -14,12 +14,12 @@ from typing import Any
 from textual.app import App
 from textual.notifications import SeverityLevel
 
-from briefing.basket import Basket, make_clip
-from briefing.citations import UnknownItem, UnknownStyle, cite_item
-from briefing.clipboard import Delivery, clean, deliver, fits_osc52
-from briefing.model import Brief
+from briefing.brief.model import Brief
+from briefing.cite.basket import Basket, make_clip
+from briefing.cite.citations import UnknownItem, UnknownStyle, cite_item
+from briefing.cite.clipboard import Delivery, clean, deliver, fits_osc52
+from briefing.cite.style_names import STYLE_NAMES
 from briefing.sanitize import one_line
-from briefing.style_names import STYLE_NAMES
 
 
 def describe(brief: Brief, item_id: str) -> str:

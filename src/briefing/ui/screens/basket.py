@@ -1,6 +1,6 @@
 """The clip basket: the clips gathered while reading, to reorder, annotate and export.
 
-Every change goes straight to disk through `briefing.basket.Basket` (a locked
+Every change goes straight to disk through `briefing.cite.basket.Basket` (a locked
 read-merge-write), so what the screen shows is what another instance would read.
 """
 
@@ -17,10 +17,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList
 from textual.widgets.option_list import Option
 
-from briefing.basket import Basket, Clip, memo, save_memo
-from briefing.model import Brief
+from briefing.brief.model import Brief
+from briefing.cite.basket import Basket, Clip, memo, save_memo
 from briefing.sanitize import one_line
-from briefing.ui.screens._common import HELP_BINDING, ItemList, show_help
+from briefing.ui.screens.base import HELP_BINDING, ItemList, show_help
 from briefing.ui.text import safe, safe_line
 
 PREVIEW_LINES = 4

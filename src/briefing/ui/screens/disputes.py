@@ -9,8 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing.model import Brief, Dispute, Position
-from briefing.ui.screens._common import ItemList, ItemsScreen, excerpt_prompt
+from briefing.brief.model import Brief, Dispute, Position
+from briefing.ui.screens.base import ItemList, ItemsScreen, excerpt_prompt
 from briefing.ui.text import safe
 
 

@@ -12,8 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing.model import ENTITY_KINDS, Brief, Entity, Event
-from briefing.ui.screens._common import ItemList, ItemsScreen, excerpt_prompt
+from briefing.brief.model import ENTITY_KINDS, Brief, Entity, Event
+from briefing.ui.screens.base import ItemList, ItemsScreen, excerpt_prompt
 from briefing.ui.text import safe, safe_line
 
 KIND_TITLES = {

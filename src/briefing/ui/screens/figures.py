@@ -11,8 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, OptionList
 from textual.widgets.option_list import Option
 
-from briefing.model import Brief, Figure
-from briefing.ui.screens._common import ItemList, ItemsScreen, excerpt_prompt
+from briefing.brief.model import Brief, Figure
+from briefing.ui.screens.base import ItemList, ItemsScreen, excerpt_prompt
 from briefing.ui.text import safe_line
 
 COLUMNS = ("Figure", "Value", "Unit", "Period", "Sources")

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Tree
 
-from briefing.model import Brief, Entity, Event, Excerpt, Item, Source, Topic
+from briefing.brief.model import Brief, Entity, Event, Excerpt, Item, Source, Topic
 from briefing.ui.commands import MAIN_COMMANDS, CommandsProvider, JumpProvider, bindings
 from briefing.ui.widgets.bars import BriefHeader, FilterBar, KeyBar, StyleIndicator
 from briefing.ui.widgets.detail import DetailPane
@@ -285,7 +285,7 @@ class MainScreen(Screen[None]):
             self.show_item(item_id)
 
     def _open_reader(self, source_id: str, excerpt_id: str | None = None) -> None:
-        from briefing.ui.screens.reader import SourceReaderScreen
+        from briefing.ui.screens.source import SourceReaderScreen
 
         self._push(SourceReaderScreen(self.brief, source_id, excerpt_id))
 
@@ -311,13 +311,13 @@ class MainScreen(Screen[None]):
 
     def action_copy(self) -> None:
         """Copy the selected item with its citation, in the current style."""
-        from briefing.ui.screens._common import copy_item
+        from briefing.ui.screens.base import copy_item
 
         copy_item(self, self.brief, self.selected_item_id())
 
     def action_add_to_basket(self) -> None:
         """Add the selected item to the basket."""
-        from briefing.ui.screens._common import add_to_basket
+        from briefing.ui.screens.base import add_to_basket
 
         add_to_basket(self, self.brief, self.selected_item_id())
 

@@ -14,10 +14,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing.loader import load_brief
-from briefing.problems import BriefError
+from briefing.brief.loader import load_brief
+from briefing.brief.problems import BriefError
 from briefing.sanitize import one_line
-from briefing.ui.screens._common import HELP_BINDING, ItemList, show_help
+from briefing.ui.screens.base import HELP_BINDING, ItemList, show_help
 from briefing.ui.text import safe_line
 
 

@@ -20,11 +20,11 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from briefing.hits import Hit
-from briefing.model import Brief
-from briefing.query import Completion, parse_query
-from briefing.recent import load_recent, remember
-from briefing.search import SearchIndex, cached_index, completions, index_for, search
+from briefing.brief.model import Brief
+from briefing.search.hits import Hit
+from briefing.search.index import SearchIndex, cached_index, completions, index_for, search
+from briefing.search.query import Completion, parse_query
+from briefing.search.recent import load_recent, remember
 from briefing.ui.text import safe_line
 
 LIMIT = 50

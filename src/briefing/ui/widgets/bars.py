@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from briefing.model import Brief
+from briefing.brief.model import Brief
 from briefing.ui.text import safe_line
 
 

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from briefing.model import Brief, Dispute, Entity, Event, Excerpt, Figure, Item, Source, Topic
+from briefing.brief.model import Brief, Dispute, Entity, Event, Excerpt, Figure, Item, Source, Topic
 from briefing.ui.text import safe, safe_line
 from briefing.ui.widgets.rows import row_style
 

@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from briefing.model import Brief, Excerpt, Source
+from briefing.brief.model import Brief, Excerpt, Source
 from briefing.ui.text import safe, safe_line
 from briefing.ui.widgets.rows import RowList, row_style
 

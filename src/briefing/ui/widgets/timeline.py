@@ -7,8 +7,8 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from briefing.dates import show_within_year
-from briefing.model import Brief, Event
+from briefing.brief.dates import show_within_year
+from briefing.brief.model import Brief, Event
 from briefing.ui.text import safe
 from briefing.ui.widgets.rows import RowList, row_style
 

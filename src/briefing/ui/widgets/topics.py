@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from briefing.model import Brief
+from briefing.brief.model import Brief
 from briefing.ui.text import safe_line
 from briefing.ui.widgets.rows import row_style
 

@@ -1,0 +1,184 @@
+"""Turn a brief file into the model, collecting every problem as `FILE:LINE:COL: message`.
+
+`load_brief` is the one entry point: it reads the file, refuses unsafe YAML, checks every
+rule of the format page, verifies and locates every quote, and returns a `Brief` or raises
+`BriefError` with all problems found. Positions are looked up only when there are problems.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.brief.model import Brief
+from briefing.brief.problems import BriefError, Problem
+from briefing.brief.sources import SourceError, decode_text, digest, read_source, resolve_source
+from briefing.brief.validate import Validator
+from briefing.brief.yamlsafe import Locator, Place, YamlRefused, read_yaml
+from briefing.memory import paused_gc
+from briefing.sanitize import find_unsafe
+
+MAX_BRIEF_BYTES = 256 * 1024 * 1024
+
+
+@dataclass
+class LoadResult:
+    """What checking a brief found: the brief when valid, and every problem and warning."""
+
+    path: Path
+    brief: Brief | None
+    problems: list[Problem] = field(default_factory=list)
+    source_digests: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Problems that stop the brief from loading."""
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Problems worth knowing that do not stop it."""
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def read_brief_text(path: Path) -> str:
+    """The brief's text, strictly UTF-8; raise BriefError with a place when unreadable."""
+    label = str(path)
+    try:
+        if not path.is_file():
+            what = "does not exist" if not path.exists() else "is not a regular file"
+            raise BriefError([Problem(label, 0, 0, f"{what}")])
+        size = path.stat().st_size
+        if size > MAX_BRIEF_BYTES:
+            raise BriefError(
+                [
+                    Problem(
+                        label,
+                        0,
+                        0,
+                        f"is {size:,} bytes; a brief may be at most {MAX_BRIEF_BYTES:,}",
+                    )
+                ]
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        raise BriefError([Problem(label, 0, 0, f"cannot be read: {error.strerror}")]) from None
+    try:
+        return decode_text(data, "the brief")
+    except SourceError as error:
+        offset = error.offset or 0
+        line = data.count(b"\n", 0, offset) + 1
+        column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+        raise BriefError([Problem(label, line, column, str(error))]) from None
+
+
+def check_brief(path: Path) -> LoadResult:
+    """Read and check a brief; never raises for anything the file holds."""
+    label = str(path)
+    try:
+        text = read_brief_text(path)
+    except BriefError as error:
+        return LoadResult(path, None, list(error.problems))
+    with paused_gc():
+        try:
+            data = read_yaml(text)
+        except YamlRefused as refused:
+            problems = [
+                Problem(label, p.place.line, p.place.column, p.message) for p in refused.problems
+            ]
+            return LoadResult(path, None, problems)
+        except RecursionError:
+            return LoadResult(path, None, [Problem(label, 1, 1, "nesting is too deep")])
+        validator = Validator(path, _SourceLoader(path))
+        brief = validator.run(data)
+        problems = _place_problems(label, text, validator)
+        problems.extend(_unsafe_text_warnings(label, text))
+        if "\\" in text:  # only a double-quoted escape can make a control character unseen
+            problems.extend(_unsafe_value_warnings(label, text, data))
+    problems.extend(validator.source_warnings)
+    return LoadResult(
+        path, brief if not validator.errors else None, problems, validator.source_digests
+    )
+
+
+def _place_problems(label: str, text: str, validator: Validator) -> list[Problem]:
+    if not validator.errors:
+        return []
+    locator = Locator(text)
+    placed = []
+    for issue in validator.errors:
+        place: Place = locator.place(issue.path, at_key=issue.at_key)
+        placed.append(Problem(label, place.line, place.column, issue.message))
+    placed.sort(key=lambda p: (p.line, p.column))
+    return placed
+
+
+def _unsafe_text_warnings(label: str, text: str) -> list[Problem]:
+    return [
+        Problem(
+            label,
+            c.line,
+            c.column,
+            f"contains {c.name}, a control or invisible character; it is shown as a placeholder",
+            "warning",
+        )
+        for c in find_unsafe(text, limit=10)
+    ]
+
+
+def _unsafe_value_warnings(label: str, text: str, data: object) -> list[Problem]:
+    """Warnings for keys and values that YAML escapes (`"\\e[2J"`) made control characters."""
+    found: list[tuple[tuple[str | int, ...], str, bool]] = []  # (path, character, at key)
+    pending: list[tuple[tuple[str | int, ...], object]] = [((), data)]
+    while pending and len(found) < 10:
+        path, value = pending.pop()
+        if isinstance(value, dict):
+            for key, child in value.items():
+                found.extend((path + (key,), c.name, True) for c in find_unsafe(key, limit=1))
+                pending.append((path + (key,), child))
+        elif isinstance(value, list):
+            pending.extend((path + (i,), v) for i, v in enumerate(value))
+        elif isinstance(value, str):
+            found.extend((path, c.name, False) for c in find_unsafe(value, limit=1))
+    if not found:
+        return []
+    locator = Locator(text)
+    warnings = []
+    for path, name, at_key in found:
+        place = locator.place(path, at_key=at_key)
+        message = (
+            f"{'a key' if at_key else 'a value'} contains {name}, a control or invisible "
+            "character, written as an escape; it is shown as a placeholder"
+        )
+        warnings.append(Problem(label, place.line, place.column, message, "warning"))
+    return sorted(warnings, key=lambda p: (p.line, p.column))
+
+
+class _SourceLoader:
+    """Reads each source file once, for the validator: text, digest and warnings."""
+
+    def __init__(self, brief_path: Path) -> None:
+        self.brief_path = brief_path
+
+    def load(self, file: str) -> tuple[Path, str, str]:
+        """(resolved path, text, sha256) of a source file; raises SourceError."""
+        path = resolve_source(self.brief_path, file)
+        data = read_source(path, file)
+        return path, decode_text(data, repr(file)), digest(data)
+
+
+def load_brief(path: Path, *, use_cache: bool = True) -> Brief:
+    """The checked brief at path, from the cache when it is current; raise BriefError."""
+    from briefing.brief import cache
+
+    path = Path(path)
+    if use_cache:
+        cached = cache.read(path)
+        if cached is not None:
+            return cached
+    result = check_brief(path)
+    if result.brief is None:
+        raise BriefError(result.errors)
+    if use_cache:
+        cache.write(path, result.brief, result.source_digests)
+    return result.brief

@@ -1,0 +1,1 @@
+"""Citations: references, the styles, copying to the clipboard, the basket, reports."""

@@ -1,0 +1,224 @@
+"""The clip basket: quotes gathered while reading, kept across runs, left as a memo.
+
+A clip is a snapshot: the item's text and its quotes' citations as they were when it was
+added, so the memo still reads right if the brief changes or is gone. The basket lives
+in `data_dir()/basket.json`. Every change locks the file, reads it, applies itself and
+writes it back atomically (keeping a `.bak`), so two readers saving at once lose nothing.
+A damaged file is renamed aside with a timestamp and reported, never silently replaced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from briefing.brief.model import Brief
+from briefing.cite.citations import cite_item, gather
+from briefing.cite.clipboard import clean
+from briefing.cite.references import Reference
+from briefing.cite.styles import markdown_escape, markdown_reference
+from briefing.store.files import backup_path, data_dir, locked, write_atomic
+
+FORMAT = "briefing-basket/1"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quote, its footnote (Markdown, with ¶ locator) and its source's entry (Markdown)."""
+
+    text: str
+    footnote: str
+    reference: str
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """Lines of the item's own text and the quotes behind them."""
+
+    lines: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Clip:
+    """One item put in the basket, as it was then, with the user's note."""
+
+    item_id: str
+    brief_id: str
+    brief_title: str
+    kind: str
+    text: str
+    parts: tuple[Part, ...]
+    references: tuple[str, ...] = ()  # sources clipped on their own
+    note: str = ""
+    id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Clip:
+        """Rebuild a clip from its JSON form; raise TypeError/KeyError if it is not one."""
+        parts = tuple(
+            Part(tuple(map(str, p["lines"])), tuple(Quote(**q) for q in p["quotes"]))
+            for p in data["parts"]
+        )
+        clip = cls(**{**data, "parts": parts, "references": tuple(data["references"])})
+        texts = [clip.id, clip.item_id, clip.brief_id, clip.brief_title, clip.kind, clip.text]
+        texts += [clip.note, *clip.references]
+        texts += [getattr(q, f) for p in parts for q in p.quotes for f in Quote.__slots__]
+        if not all(isinstance(t, str) for t in texts):
+            raise TypeError("a clip holds text where it should")
+        return clip
+
+
+def make_clip(brief: Brief, item_id: str) -> Clip:
+    """Snapshot an item of the brief as a clip (raises citations.UnknownItem)."""
+    gathered = gather(brief, item_id)
+    refs = {s.id: Reference.of(s, brief.as_of) for s in brief.sources}
+    parts = tuple(
+        Part(
+            block.lines,
+            tuple(
+                Quote(
+                    clean(x.quote).strip(),
+                    markdown_reference(refs[x.source], x.paragraph),
+                    markdown_reference(refs[x.source]),
+                )
+                for x in block.excerpts
+            ),
+        )
+        for block in gathered.blocks
+    )
+    return Clip(
+        item_id=item_id,
+        brief_id=brief.id,
+        brief_title=clean(brief.title),
+        kind=gathered.kind,
+        text=cite_item(brief, item_id, "plain"),
+        parts=parts,
+        references=tuple(markdown_reference(refs[s.id]) for s in gathered.sources),
+    )
+
+
+def basket_path() -> Path:
+    """Where the basket lives."""
+    return data_dir() / "basket.json"
+
+
+class Basket:
+    """The clips on disk and in memory; each change is a locked read-merge-write."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or basket_path()
+        self.clips: tuple[Clip, ...] = ()
+
+    def reload(self) -> str | None:
+        """Read the file; return a warning if it was damaged and set aside."""
+        with locked(self.path):
+            clips, warning = self._read()
+        self.clips = tuple(clips)
+        return warning
+
+    def add(self, clip: Clip) -> str | None:
+        """Append a clip."""
+        return self._update(lambda clips: clips.append(clip))
+
+    def remove(self, clip_id: str) -> str | None:
+        """Remove a clip (nothing happens if another instance removed it already)."""
+
+        def change(clips: list[Clip]) -> None:
+            clips[:] = [c for c in clips if c.id != clip_id]
+
+        return self._update(change)
+
+    def move(self, clip_id: str, offset: int) -> str | None:
+        """Move a clip up (negative offset) or down, staying within the list."""
+        return self._update(lambda clips: _move(clips, clip_id, offset))
+
+    def set_note(self, clip_id: str, note: str) -> str | None:
+        """Attach a note to a clip, replacing any earlier one."""
+        note = clean(note).strip()
+
+        def change(clips: list[Clip]) -> None:
+            clips[:] = [replace(c, note=note) if c.id == clip_id else c for c in clips]
+
+        return self._update(change)
+
+    def _update(self, change: Callable[[list[Clip]], None]) -> str | None:
+        with locked(self.path):
+            clips, warning = self._read()
+            change(clips)
+            document = {"format": FORMAT, "clips": [asdict(c) for c in clips]}
+            text = json.dumps(document, ensure_ascii=False, indent=1)
+            write_atomic(self.path, text.encode("utf-8"), keep_backup=True)
+        self.clips = tuple(clips)
+        return warning
+
+    def _read(self) -> tuple[list[Clip], str | None]:
+        try:
+            return _parse(self.path.read_bytes()), None
+        except FileNotFoundError:
+            return [], None
+        except (OSError, ValueError, TypeError, KeyError, AttributeError) as error:
+            return self._set_aside(error)
+
+    def _set_aside(self, error: Exception) -> tuple[list[Clip], str | None]:
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        self.path.rename(aside)
+        warning = f"The basket file could not be read ({error}); it was kept as {aside}."
+        try:
+            clips = _parse(backup_path(self.path).read_bytes())
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return [], warning + " The basket starts empty."
+        return clips, warning + f" {len(clips)} clips were recovered from the backup."
+
+
+def _parse(data: bytes) -> list[Clip]:
+    document = json.loads(data.decode("utf-8"))
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ValueError(f"not a {FORMAT} file")
+    return [Clip.from_dict(c) for c in document["clips"]]
+
+
+def _move(clips: list[Clip], clip_id: str, offset: int) -> None:
+    index = next((i for i, c in enumerate(clips) if c.id == clip_id), None)
+    if index is None:
+        return
+    target = max(0, min(len(clips) - 1, index + offset))
+    clips.insert(target, clips.pop(index))
+
+
+def memo(clips: Sequence[Clip]) -> str:
+    """The clips as a Markdown memo: quotes with numbered footnotes, then each source once."""
+    titles = list(dict.fromkeys(c.brief_title for c in clips))
+    lines = [f"# Clips from {markdown_escape(' and '.join(titles))}" if titles else "# Clips"]
+    footnotes: list[str] = []
+    sources: dict[str, None] = {}
+    for clip in clips:
+        for part in clip.parts:
+            lines += [markdown_escape(line) for line in part.lines]
+            for quote in part.quotes:
+                footnotes.append(f"[^{len(footnotes) + 1}]: {quote.footnote}")
+                quoted = "\n".join(f"> {x}" for x in markdown_escape(quote.text).split("\n"))
+                lines.append(f"{quoted}[^{len(footnotes)}]")
+                sources[quote.reference] = None
+        for reference in clip.references:
+            lines.append(reference)
+            sources[reference] = None
+        if clip.note:
+            lines.append(f"*Note:* {markdown_escape(clip.note)}")
+    bibliography = ["## Sources", "\n".join(f"- {s}" for s in sources)] if sources else []
+    blocks = [*lines, "\n".join(footnotes), *bibliography]
+    return "\n\n".join(b for b in blocks if b) + "\n"
+
+
+def save_memo(clips: Sequence[Clip]) -> Path:
+    """Write the memo to a new file under `data_dir()/memos/` and return its path."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    path = data_dir() / "memos" / f"memo-{stamp}.md"
+    write_atomic(path, memo(clips).encode("utf-8"))
+    return path

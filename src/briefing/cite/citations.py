@@ -1,0 +1,294 @@
+r"""Any item of a brief as text to paste, with its quotes cited in one of seven styles.
+
+An excerpt gives its quote and citation. An event, topic, figure, dispute or entity gives
+the item itself, then the excerpts behind it, each cited: an event's and a figure's own
+excerpts, a topic's key quotes (or, when it lists none, every excerpt filed under it and
+its subtopics), a dispute's positions each with their excerpts, an entity's name and role
+with the excerpts that name it. A source gives its reference. The locators and the rules
+for missing and inferred values are described in `briefing.cite.styles`.
+
+How each style lays a citation out:
+- plain: the quote in quotation marks, then `— reference, ¶ N` under it;
+- markdown: a blockquote ending in a footnote labelled by the excerpt's id (`[^q-…]`,
+  so pasting several never collides), the footnotes after the text;
+- apa, mla: the quote run into a sentence with a parenthetical citation, then the
+  reference list (alphabetical, each source once);
+- chicago: the quote with a superscript note number, the notes (a full first note, short
+  notes after it for the same source), then the bibliography;
+- bibtex: the quote with `\cite[\P~N]{source-id}`, then one `@misc` entry per source;
+- csl-json: one JSON object: `item` (the item's own text, unless it is an excerpt),
+  `quotes` (id, quote, source, locator, label "paragraph") and `references`, a CSL-JSON
+  array ready for Zotero or Pandoc.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from briefing.brief.model import Brief, Dispute, Entity, Event, Excerpt, Figure, Item, Source, Topic
+from briefing.cite.clipboard import clean
+from briefing.cite.reference_managers import bibtex_cite, bibtex_entry, csl_item, latex_escape
+from briefing.cite.references import Reference, nest_quotes, run_in
+from briefing.cite.style_names import STYLES
+from briefing.cite.styles import (
+    apa_in_text,
+    apa_reference,
+    chicago_bibliography,
+    chicago_note,
+    chicago_short_note,
+    markdown_escape,
+    markdown_reference,
+    mla_in_text,
+    mla_works_cited,
+    plain_reference,
+    sort_key,
+)
+
+_NUMBER_LIST = re.compile(r"\[\s*(-?\d+,?(?:\s+-?\d+,?)*)\s*\]")  # [2024, 3, 4] on one line
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+class UnknownItem(KeyError):
+    """No item has this id; `closest` holds the most similar ids."""
+
+    def __init__(self, item_id: str, closest: list[str]) -> None:
+        super().__init__(item_id)
+        self.item_id = item_id
+        self.closest = closest
+
+    def __str__(self) -> str:
+        hint = f"; closest: {', '.join(self.closest)}" if self.closest else ""
+        return f"no item with id {self.item_id!r}{hint}"
+
+
+class UnknownStyle(ValueError):
+    """A style name that is not one of STYLES."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Lines of the item's own text, followed by the excerpts that stand behind them."""
+
+    lines: tuple[str, ...]
+    excerpts: tuple[Excerpt, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Gathered:
+    """An item taken apart for citing: its blocks, and sources cited on their own."""
+
+    item_id: str
+    kind: str
+    blocks: tuple[Block, ...]
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def excerpts(self) -> tuple[Excerpt, ...]:
+        """Every excerpt, in order."""
+        return tuple(x for block in self.blocks for x in block.excerpts)
+
+
+def closest_ids(brief: Brief, item_id: str, n: int = 3) -> list[str]:
+    """The ids most like a mistyped one."""
+    return difflib.get_close_matches(item_id, list(brief.items), n=n, cutoff=0.4)
+
+
+def find_item(brief: Brief, item_id: str) -> Item:
+    """The item with this id; raise UnknownItem naming the closest ids."""
+    item = brief.get(item_id)
+    if item is None:
+        raise UnknownItem(item_id, closest_ids(brief, item_id))
+    return item
+
+
+def gather(brief: Brief, item_id: str) -> Gathered:
+    """The item's own lines and the excerpts behind it."""
+    item = find_item(brief, item_id)
+    if isinstance(item, Excerpt):
+        return Gathered(item_id, "excerpt", (Block((), (item,)),))
+    if isinstance(item, Source):
+        return Gathered(item_id, "source", (), (item,))
+    if isinstance(item, Dispute):
+        return Gathered(item_id, "dispute", _dispute_blocks(brief, item))
+    return Gathered(item_id, item.item_kind, (Block(_lines(brief, item), _behind(brief, item)),))
+
+
+def _lines(brief: Brief, item: Event | Topic | Figure | Entity) -> tuple[str, ...]:
+    if isinstance(item, Event):
+        lines = [f"{item.date.show()} — {item.title}", item.detail or ""]
+    elif isinstance(item, Topic):
+        path = " › ".join(t.title for t in brief.topic_path(item.id))
+        lines = [path, item.summary or ""]
+    elif isinstance(item, Figure):
+        period = f" ({item.period.show()})" if item.period else ""
+        lines = [f"{item.label}: {item.shown_value} {item.unit}{period}"]
+    else:
+        lines = [f"{item.name} — {item.role or item.kind}"]
+    return tuple(clean(line).strip() for line in lines if line.strip())
+
+
+def _behind(brief: Brief, item: Event | Topic | Figure | Entity) -> tuple[Excerpt, ...]:
+    if isinstance(item, Entity):
+        return brief.entity_excerpts(item.id)
+    if isinstance(item, Topic) and not item.excerpts:
+        return brief.topic_excerpts(item.id, deep=True)
+    return brief.excerpts_of(item.excerpts)
+
+
+def _dispute_blocks(brief: Brief, dispute: Dispute) -> tuple[Block, ...]:
+    blocks = [Block((clean(dispute.question).strip(),))]
+    for number, position in enumerate(dispute.positions, 1):
+        claim = f"Position {number}: {clean(position.claim).strip()}"
+        blocks.append(Block((claim,), brief.excerpts_of(position.excerpts)))
+    if dispute.assessment:
+        blocks.append(Block((f"Assessment: {clean(dispute.assessment).strip()}",)))
+    return tuple(blocks)
+
+
+def cite_item(brief: Brief, item_id: str, style: str) -> str:
+    """The item as text to paste, in the given style (one of STYLES)."""
+    if style not in STYLES:
+        raise UnknownStyle(f"unknown style {style!r}; choose one of {', '.join(STYLES)}")
+    gathered = gather(brief, item_id)
+    return clean(_RENDERERS[style](_Context(brief), gathered)).strip("\n")
+
+
+class _Context:
+    """The brief and its sources' references, built once per citation."""
+
+    def __init__(self, brief: Brief) -> None:
+        self.brief = brief
+        self._refs: dict[str, Reference] = {}
+
+    def ref(self, source_id: str) -> Reference:
+        if source_id not in self._refs:
+            self._refs[source_id] = Reference.of(self.brief.source(source_id), self.brief.as_of)
+        return self._refs[source_id]
+
+    def quote(self, excerpt: Excerpt) -> str:
+        return clean(excerpt.quote).strip()
+
+    def sources(self, gathered: Gathered) -> list[Reference]:
+        ids = [x.source for x in gathered.excerpts] + [s.id for s in gathered.sources]
+        return [self.ref(i) for i in dict.fromkeys(ids)]
+
+
+_Renderer = Callable[[_Context, Gathered], str]
+
+
+def _paragraphs(
+    gathered: Gathered,
+    quote: Callable[[Excerpt], str],
+    line: Callable[[str], str] = str,
+    between: str = "\n",
+) -> list[str]:
+    """Each block's lines as one paragraph, then each of its quotes as one."""
+    paragraphs: list[str] = []
+    for block in gathered.blocks:
+        if block.lines:
+            paragraphs.append(between.join(line(x) for x in block.lines))
+        paragraphs.extend(quote(x) for x in block.excerpts)
+    return paragraphs
+
+
+def _join(*parts: Iterable[str]) -> str:
+    return "\n\n".join(p for part in parts for p in part if p)
+
+
+def _plain(ctx: _Context, gathered: Gathered) -> str:
+    def quote(x: Excerpt) -> str:
+        cited = plain_reference(ctx.ref(x.source), x.paragraph)
+        return f"“{nest_quotes(ctx.quote(x))}”\n— {cited}"
+
+    alone = [plain_reference(ctx.ref(s.id)) for s in gathered.sources]
+    return _join(_paragraphs(gathered, quote), alone)
+
+
+def _markdown(ctx: _Context, gathered: Gathered) -> str:
+    def quote(x: Excerpt) -> str:
+        lines = markdown_escape(ctx.quote(x)).split("\n")
+        return "\n".join(f"> {line}" for line in lines) + f"[^{x.id}]"
+
+    notes = {
+        x.id: f"[^{x.id}]: {markdown_reference(ctx.ref(x.source), x.paragraph)}"
+        for x in gathered.excerpts
+    }
+    alone = [markdown_reference(ctx.ref(s.id)) for s in gathered.sources]
+    return _join(
+        _paragraphs(gathered, quote, markdown_escape, "\n\n"), ["\n".join(notes.values())], alone
+    )
+
+
+def _author_date(
+    in_text: Callable[[Reference, int], str], entry: Callable[[Reference], str]
+) -> _Renderer:
+    """APA and MLA: each quote run in with a parenthetical citation, then the entries."""
+
+    def render(ctx: _Context, gathered: Gathered) -> str:
+        def quote(x: Excerpt) -> str:
+            return f"{run_in(ctx.quote(x))} {in_text(ctx.ref(x.source), x.paragraph)}."
+
+        entries = sorted((entry(r) for r in ctx.sources(gathered)), key=sort_key)
+        return _join(_paragraphs(gathered, quote), ["\n".join(entries)])
+
+    return render
+
+
+def _chicago(ctx: _Context, gathered: Gathered) -> str:
+    notes: list[str] = []
+    seen: set[str] = set()
+
+    def quote(x: Excerpt) -> str:
+        ref = ctx.ref(x.source)
+        note = chicago_short_note if x.source in seen else chicago_note
+        seen.add(x.source)
+        notes.append(f"{len(notes) + 1}. {note(ref, x.paragraph)}")
+        return f"“{nest_quotes(ctx.quote(x))}”{str(len(notes)).translate(_SUPERSCRIPT)}"
+
+    paragraphs = _paragraphs(gathered, quote)
+    entries = sorted((chicago_bibliography(r) for r in ctx.sources(gathered)), key=sort_key)
+    return _join(paragraphs, ["\n".join(notes)], ["\n".join(entries)])
+
+
+def _bibtex(ctx: _Context, gathered: Gathered) -> str:
+    def quote(x: Excerpt) -> str:
+        cite = bibtex_cite(ctx.ref(x.source), x.paragraph)
+        return f"“{latex_escape(nest_quotes(ctx.quote(x)))}” {cite}"
+
+    entries = [bibtex_entry(r) for r in ctx.sources(gathered)]
+    return _join(_paragraphs(gathered, quote, latex_escape), entries)
+
+
+def _csl_json(ctx: _Context, gathered: Gathered) -> str:
+    document: dict[str, object] = {}
+    lines = [line for block in gathered.blocks for line in block.lines]
+    if lines:
+        document["item"] = {"id": gathered.item_id, "kind": gathered.kind, "text": "\n".join(lines)}
+    document["quotes"] = [
+        {
+            "id": x.id,
+            "quote": ctx.quote(x),
+            "source": x.source,
+            "locator": str(x.paragraph),
+            "label": "paragraph",
+        }
+        for x in dict.fromkeys(gathered.excerpts)
+    ]
+    document["references"] = [csl_item(r) for r in ctx.sources(gathered)]
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    return _NUMBER_LIST.sub(lambda m: f"[{', '.join(re.findall(r'-?[0-9]+', m[1]))}]", text)
+
+
+_RENDERERS: dict[str, _Renderer] = {
+    "plain": _plain,
+    "markdown": _markdown,
+    "apa": _author_date(apa_in_text, apa_reference),
+    "chicago": _chicago,
+    "mla": _author_date(mla_in_text, mla_works_cited),
+    "bibtex": _bibtex,
+    "csl-json": _csl_json,
+}

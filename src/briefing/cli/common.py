@@ -1,0 +1,42 @@
+"""What the subcommands share: the `--brief` option, and opening a brief or saying why not.
+
+Everything printed here comes from files the user did not necessarily write, so it is
+sanitised: a file name or a message can never send an escape sequence to the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from briefing.brief.bundled import default_brief
+from briefing.brief.loader import load_brief
+from briefing.brief.model import Brief
+from briefing.brief.problems import BriefError
+from briefing.sanitize import one_line
+
+
+def add_brief_argument(parser: argparse.ArgumentParser) -> None:
+    """`--brief PATH`, defaulting to the bundled brief."""
+    parser.add_argument("--brief", type=Path, help="the brief file (default: the bundled brief)")
+
+
+def say(message: str) -> None:
+    """Print one sanitised line to stderr."""
+    print(one_line(message), file=sys.stderr)
+
+
+def open_brief(path: Path | None, *, refused: str = "not a valid brief") -> Brief | None:
+    """Load the brief, or print every problem and `PATH: <refused>` and return None."""
+    path = path or default_brief()
+    try:
+        return load_brief(path)
+    except BriefError as error:
+        for problem in error.problems:
+            say(str(problem))
+        count = len(error.problems)
+        say(f"{path}: {count} problem{'s' if count != 1 else ''}; {refused}")
+    except OSError as error:
+        say(f"{path}: cannot be read ({error})")
+    return None

@@ -1,0 +1,64 @@
+"""`briefing search QUERY`: the ranked hits of a query in a brief, as text or JSON.
+
+Exit status 0 with hits, 1 with none or when the brief cannot be loaded. Plain Python: no
+Textual import on this path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from briefing.cli.common import add_brief_argument, open_brief, say
+from briefing.search.hits import Hit
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the options."""
+    parser.add_argument(
+        "query",
+        nargs="+",
+        help='words (all must match), "a phrase", -excluded, and filters topic:, source:, '
+        "entity:, kind:, year:",
+    )
+    add_brief_argument(parser)
+    parser.add_argument("--limit", type=_positive, default=20, help="at most N hits (default 20)")
+    parser.add_argument("--json", action="store_true", help="print the hits as a JSON list")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load the brief, search it, print the hits."""
+    from briefing.search.index import build_index, search
+
+    brief = open_brief(args.brief, refused="nothing searched")
+    if brief is None:
+        return 1
+    query = " ".join(args.query)
+    hits = search(build_index(brief), query, limit=args.limit)
+    if args.json:
+        json.dump([hit.as_dict() for hit in hits], sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    elif hits:
+        for hit in hits:
+            print(_shown(hit))
+    if not hits:
+        say(f"no hits for {query!r} in {brief.title}")
+    return 0 if hits else 1
+
+
+def _shown(hit: Hit) -> str:
+    """Two lines per hit: kind, id and where; then the preview (and the alias it matched)."""
+    head = f"{hit.kind:<8} {hit.id}" + (f"  ({hit.where})" if hit.where else "")
+    via = f"  [names {hit.via}]" if hit.via else ""
+    return f"{head}\n    {hit.preview}{via}"

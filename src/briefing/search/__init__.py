@@ -1,0 +1,1 @@
+"""Search: the index, the query language, hits as shown, recent searches."""

@@ -1,0 +1,1 @@
+"""The user's files: folders, atomic writes, settings."""

@@ -1,0 +1,158 @@
+"""Small pieces shared by the secondary screens: how an excerpt or a source is labelled."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, OptionList
+
+from briefing.brief.model import Brief, Excerpt, Source
+from briefing.ui.text import safe, safe_line
+
+UNKNOWN = "unknown"
+OPENING_QUOTES = "“‘\"'«„"
+
+
+def excerpt_label(brief: Brief, excerpt: Excerpt) -> Text:
+    """One line naming where a quote comes from: the source's title and paragraph."""
+    source = brief.source(excerpt.source)
+    label = safe_line(source.title, "italic")
+    label.append(f"  ¶{excerpt.paragraph}", "bold")
+    return label
+
+
+def excerpt_prompt(brief: Brief, excerpt: Excerpt) -> Text:
+    """An excerpt as a list entry: the whole quote (it wraps, never cut), then its source."""
+    prompt = Text(end="")
+    quoted = excerpt.quote if excerpt.quote[:1] in OPENING_QUOTES else f"“{excerpt.quote}”"
+    prompt.append_text(safe(quoted))
+    prompt.append("\n  — ", "dim")
+    prompt.append_text(excerpt_label(brief, excerpt))
+    return prompt
+
+
+def source_value(source: Source, key: str, value: str | None) -> Text:
+    """A source's field as shown: inferred values in square brackets, missing ones "unknown"."""
+    if value is None:
+        return Text(UNKNOWN, style="dim italic", end="")
+    if source.is_inferred(key):
+        return safe_line(f"[{value}]")
+    return safe_line(value)
+
+
+def source_facts(source: Source) -> Text:
+    """The outlet, author and date of a source on one line, never inventing a value."""
+    published = source.published.show() if source.published else None
+    facts = Text(end="")
+    for index, (name, key, value) in enumerate(
+        (
+            ("Outlet", "outlet", source.outlet),
+            ("Author", "author", source.author),
+            ("Published", "published", published),
+        )
+    ):
+        if index:
+            facts.append("  ·  ", "dim")
+        facts.append(f"{name}: ", "bold")
+        facts.append_text(source_value(source, key, value))
+    return facts
+
+
+HELP_BINDING = Binding("question_mark", "show_help", "Help", id="briefing.help")
+"""The same id as the main screen's help key, so one remapping applies everywhere."""
+
+
+ITEM_BINDINGS: list[BindingType] = [
+    Binding("c", "copy", "Copy", id="briefing.copy", tooltip="Copy the item with its citation"),
+    Binding("a", "add_to_basket", "Add to basket", show=False, id="briefing.add_to_basket"),
+]
+"""Copy and add-to-basket, with the main screen's ids so one remapping applies everywhere."""
+
+
+def focused_item_id(screen: Screen[Any]) -> str | None:
+    """The id of the item under the cursor in the focused list or table, if any."""
+    focused = screen.focused
+    if isinstance(focused, OptionList) and focused.highlighted is not None:
+        return focused.get_option_at_index(focused.highlighted).id
+    if isinstance(focused, DataTable) and focused.row_count:
+        row_key, _ = focused.coordinate_to_cell_key(focused.cursor_coordinate)
+        return row_key.value
+    return None
+
+
+def copy_item(screen: Screen[Any], brief: Brief, item_id: str | None) -> None:
+    """Copy the item with its citation in the app's current style."""
+    from briefing.ui import copying
+
+    if item_id is None:
+        screen.notify("Nothing selected to copy.", severity="warning")
+        return
+    copying.copy_item(screen.app, brief, item_id, getattr(screen.app, "citation_style", "plain"))
+
+
+def add_to_basket(screen: Screen[Any], brief: Brief, item_id: str | None) -> None:
+    """Put the item in the clip basket."""
+    from briefing.ui import copying
+
+    if item_id is None:
+        screen.notify("Nothing selected to add.", severity="warning")
+        return
+    copying.add_to_basket(screen.app, brief, item_id)
+
+
+def show_help(screen: Screen[Any]) -> None:
+    """Open the help over this screen: it lists the keys of the screen below it."""
+    from briefing.ui.screens.help import HelpScreen
+
+    screen.app.push_screen(HelpScreen())
+
+
+class ItemList(OptionList):
+    """An option list that also moves with j and k."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+    ]
+
+    def highlight_first(self) -> None:
+        """Put the cursor on the first option that can be chosen (headings cannot)."""
+        choosable = (i for i, option in enumerate(self.options) if not option.disabled)
+        self.highlighted = next(choosable, None)
+
+
+class ItemsScreen(Screen[str | None]):
+    """A screen over some of a brief's items; it dismisses with the id of one to go to.
+
+    What every such screen does the same way lives here: Escape goes back, `?` shows the
+    keys, `c` copies and `a` collects whatever is under the cursor.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back", id="briefing.back"),
+        HELP_BINDING,
+        *ITEM_BINDINGS,
+    ]
+
+    def __init__(self, brief: Brief) -> None:
+        super().__init__()
+        self.brief = brief
+
+    def action_show_help(self) -> None:
+        """?: the keys of this screen."""
+        show_help(self)
+
+    def action_close(self) -> None:
+        """Escape: back without choosing."""
+        self.dismiss(None)
+
+    def action_copy(self) -> None:
+        """c: copy what is under the cursor (the item, or one of its excerpts) with citations."""
+        copy_item(self, self.brief, focused_item_id(self))
+
+    def action_add_to_basket(self) -> None:
+        """a: put what is under the cursor in the clip basket."""
+        add_to_basket(self, self.brief, focused_item_id(self))
