@@ -33,7 +33,8 @@ from synthetic import make_brief
 
 from briefing.brief.loader import load_brief
 from briefing.brief.model import Brief
-from briefing.search.index import SearchIndex, build_index, search
+from briefing.search.index import SearchIndex, build_index
+from briefing.search.ranking import search
 
 SIZES = (1_000, 10_000, 100_000)
 TARGETS = {10_000: 16.0, 100_000: 50.0}
