@@ -208,15 +208,20 @@ def test_headline_without_author_or_date_but_with_url() -> None:
 
 
 def test_two_authors_and_three_authors() -> None:
-    two = _source(author="Ana Lúcio and Jai Kumar Verma", published=parse_date("2025-12-10"))
+    two = _source(authors=("Ana Lúcio", "Jai Kumar Verma"), published=parse_date("2025-12-10"))
     assert apa_reference(two).startswith("Lúcio, A., & Verma, J. K. (2025, December 10).")
     assert apa_in_text(two, 1) == "(Lúcio & Verma, 2025, para. 1)"
     assert mla_in_text(two, 1) == "(Lúcio and Verma, par. 1)"
     assert mla_works_cited(two).startswith("Lúcio, Ana, and Jai Kumar Verma. “Ports")
     assert chicago_note(two, 1).startswith("Ana Lúcio and Jai Kumar Verma, “Ports")
-    three = _source(author="A. Bell; C. Dunn; E. Fox")
+    three = _source(authors=("A. Bell", "C. Dunn", "E. Fox"))
     assert apa_in_text(three, 1) == "(Bell et al., n.d., para. 1)"
     assert mla_works_cited(three).startswith("Bell, A., et al. “Ports")
+
+
+def test_a_text_author_is_one_name_however_it_is_written() -> None:
+    organisation = _source(authors=("Reuters and AFP",))
+    assert apa_in_text(organisation, 1).startswith("(AFP")
 
 
 def test_inferred_date_range_within_a_month_and_approximate_year() -> None:
@@ -301,7 +306,7 @@ def test_controls_in_the_brief_never_reach_the_text(sample: Brief, style: str) -
     poisoned = replace(
         sample.source("src-harbour"),
         title="Harbour\x1b]52;c;ZXZpbA==\x07 deal\u202e",
-        author="Ana\x1b[31m Lúcio",
+        authors=("Ana\x1b[31m Lúcio",),
     )
     brief = replace(sample, sources=(poisoned, *sample.sources[1:]))
     text = cite_item(brief, "ev-deal", style)

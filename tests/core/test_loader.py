@@ -172,7 +172,10 @@ def test_load_brief_raises_with_every_problem(tmp_path: Path) -> None:
         load_brief(path)
     lines = str(raised.value).splitlines()
     assert lines[0] == f"{path}:1:1: a brief (Bad Id) has no `title`, which is required"
-    assert f"{path}:1:9: this reader understands `briefing/1`, not 'briefing/9'" in lines
+    assert (
+        f"{path}:1:9: this reader understands `briefing/1` or `briefing/1.1`, not 'briefing/9'"
+        in lines
+    )
     assert (
         f"{path}:2:5: 'Bad Id' is not a valid id: use lowercase letters, digits and "
         "hyphens, starting with a letter or digit" in lines

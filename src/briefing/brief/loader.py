@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.brief.model import Brief
-from briefing.brief.problems import BriefError, Problem
+from briefing.brief.problems import BriefError, Problem, Severity
 from briefing.brief.sources import SourceError, decode_text, digest, read_source, resolve_source
-from briefing.brief.validate import Validator
+from briefing.brief.validate import Issue, Validator
 from briefing.brief.yamlsafe import Locator, Place, YamlRefused, read_yaml
 from briefing.memory import paused_gc
 from briefing.sanitize import find_unsafe
@@ -102,13 +102,19 @@ def check_brief(path: Path) -> LoadResult:
 
 
 def _place_problems(label: str, text: str, validator: Validator) -> list[Problem]:
-    if not validator.errors:
+    """The validator's errors and warnings, each at its line and column in the file."""
+    if not validator.errors and not validator.warnings:
         return []
     locator = Locator(text)
     placed = []
-    for issue in validator.errors:
-        place: Place = locator.place(issue.path, at_key=issue.at_key)
-        placed.append(Problem(label, place.line, place.column, issue.message))
+    severities: tuple[tuple[Severity, list[Issue]], ...] = (
+        ("error", validator.errors),
+        ("warning", validator.warnings),
+    )
+    for severity, issues in severities:
+        for issue in issues:
+            place: Place = locator.place(issue.path, at_key=issue.at_key, needle=issue.needle)
+            placed.append(Problem(label, place.line, place.column, issue.message, severity))
     placed.sort(key=lambda p: (p.line, p.column))
     return placed
 

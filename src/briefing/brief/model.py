@@ -34,13 +34,24 @@ class Source:
     path: Path
     paragraphs: tuple[str, ...]
     outlet: str | None = None
-    author: str | None = None
+    authors: tuple[str, ...] = ()
     published: BriefDate | None = None
     url: str | None = None
     sha256: str | None = None
     inferred: tuple[str, ...] = ()
     notes: str | None = None
+    short_title: str | None = None
+    accessed: BriefDate | None = None
     item_kind: ClassVar[ItemKind] = "source"
+
+    @property
+    def author(self) -> str | None:
+        """The authors as one line to show (`A, B and C`), or None when unknown."""
+        if not self.authors:
+            return None
+        if len(self.authors) == 1:
+            return self.authors[0]
+        return ", ".join(self.authors[:-1]) + " and " + self.authors[-1]
 
     def is_inferred(self, key: str) -> bool:
         """True when the brief says this key's value was inferred rather than stated."""
@@ -93,6 +104,8 @@ class Excerpt:
     spans: tuple[Span, ...]
     entities: tuple[str, ...] = ()
     note: str | None = None
+    prefix: str | None = None
+    suffix: str | None = None
     item_kind: ClassVar[ItemKind] = "excerpt"
 
     @property
@@ -116,6 +129,7 @@ class Figure:
     unit: str
     excerpts: tuple[str, ...]
     period: BriefDate | None = None
+    note: str | None = None
     item_kind: ClassVar[ItemKind] = "figure"
 
     @property
@@ -142,6 +156,8 @@ class Dispute:
     question: str
     positions: tuple[Position, ...]
     assessment: str | None = None
+    kind: str = "sources"
+    """`sources` (the sources disagree), `outside-knowledge` or `interpretation`."""
     item_kind: ClassVar[ItemKind] = "dispute"
 
     @property

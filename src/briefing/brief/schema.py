@@ -9,8 +9,18 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.brief.model import ENTITY_KINDS
-from briefing.brief.spec import FIELDS, FORMAT, SHA256_PATTERN, SLUG_PATTERN, SOURCE_KEYS, Field
+from briefing.brief.spec import (
+    DISPUTE_KINDS,
+    FIELDS,
+    FORMATS,
+    PROSE_FIELDS,
+    SHA256_PATTERN,
+    SLUG_PATTERN,
+    SOURCE_KEYS,
+    Field,
+)
 
+PROSE_NOTE = "text that may cite excerpts after a claim: `… [@excerpt-id; @other-id].`"
 _POINT = r"~?\d{4}(-\d{2}(-\d{2})?)?"
 DATE_PATTERN = rf"^{_POINT}(/{_POINT})?$"
 
@@ -28,10 +38,12 @@ def _type(field: Field) -> dict[str, Any]:
         "file": {"type": "string"},
         "date": {"type": "string", "pattern": DATE_PATTERN},
         "number": {"type": "number"},
-        "format": {"const": FORMAT},
+        "format": {"enum": list(FORMATS)},
         "url": {"type": "string", "pattern": "^https?://\\S+$"},
         "sha256": {"type": "string", "pattern": f"^{SHA256_PATTERN}$"},
         "entity-kind": {"enum": list(ENTITY_KINDS)},
+        "dispute-kind": {"enum": list(DISPUTE_KINDS)},
+        "names": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
         "texts": {"type": "array", "items": {"type": "string"}},
         "source-keys": {"type": "array", "items": {"enum": list(SOURCE_KEYS)}},
         "ref": {**_slug(), "description": f"the id of a {target}"},
@@ -49,6 +61,8 @@ def _object(kind: str) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     for field in FIELDS[kind]:
         schema = _type(field)
+        if field.name in PROSE_FIELDS.get(kind, ()):
+            schema = {**schema, "description": PROSE_NOTE}
         if field.description:
             schema = {**schema, "description": field.description}
         properties[field.name] = schema if field.required else {"anyOf": [schema, {"type": "null"}]}
@@ -66,7 +80,7 @@ def json_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://briefing.invalid/schema/briefing-1.json",
-        "title": "A brief, format briefing/1",
+        "title": "A brief, format briefing/1.1",
         **_object("brief"),
         "$defs": {kind: _object(kind) for kind in FIELDS if kind != "brief"},
     }

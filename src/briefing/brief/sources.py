@@ -13,6 +13,7 @@ import hashlib
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -188,30 +189,62 @@ class SourceText:
         paragraph = self.paragraphs[index]
         return Span(index + 1, _original_offset(paragraph, start), _end_offset(paragraph, end))
 
-    def locate(self, quote: str) -> tuple[Span, ...] | None:
-        """Where the quote stands, as spans per paragraph; None when it does not occur."""
+    def locate(
+        self, quote: str, prefix: str | None = None, suffix: str | None = None
+    ) -> tuple[Span, ...] | None:
+        """Where the quote stands, as spans per paragraph; None when it does not occur.
+
+        With `prefix` or `suffix` (the text just before or after it, as in a W3C
+        TextQuoteSelector), only an occurrence that they surround counts.
+        """
+        found = self.find(quote, prefix, suffix, limit=1)
+        return found[0] if found else None
+
+    def find(
+        self, quote: str, prefix: str | None = None, suffix: str | None = None, *, limit: int
+    ) -> list[tuple[Span, ...]]:
+        """Up to `limit` occurrences of the quote (surrounded by prefix and suffix), in order."""
         normal = normalise(quote)
         if not normal:
-            return None
-        parts = normal.split(ELLIPSIS)
-        if len(parts) == 1:
-            start = self.joined.find(normal)
-            return None if start < 0 else self._spans(start, start + len(normal))
-        return self._locate_parts(parts)
+            return []
+        before, after = normalise(prefix or ""), normalise(suffix or "")
+        found = []
+        for start, end, spans in self._occurrences(normal.split(ELLIPSIS)):
+            if before and not self._ends_before(before, start):
+                continue
+            if after and not self._starts_after(after, end):
+                continue
+            found.append(spans)
+            if len(found) >= limit:
+                break
+        return found
 
-    def _locate_parts(self, parts: list[str]) -> tuple[Span, ...] | None:
+    def _ends_before(self, text: str, start: int) -> bool:
+        stop = start - 1 if start > 0 and self.joined[start - 1] == " " else start
+        return self.joined.endswith(text, 0, stop)
+
+    def _starts_after(self, text: str, end: int) -> bool:
+        begin = end + 1 if self.joined[end : end + 1] == " " else end
+        return self.joined.startswith(text, begin)
+
+    def _occurrences(self, parts: list[str]) -> Iterator[tuple[int, int, tuple[Span, ...]]]:
+        """Each occurrence as (start, end) in the joined text and its spans."""
         start = self.joined.find(parts[0])
         while start >= 0:
-            index = bisect.bisect_right(self.starts, start) - 1
-            spans = self._parts_in_paragraph(index, start - self.starts[index], parts)
-            if spans is not None:
-                return spans
+            if len(parts) == 1:
+                end = start + len(parts[0])
+                yield start, end, self._spans(start, end)
+            else:
+                index = bisect.bisect_right(self.starts, start) - 1
+                located = self._parts_in_paragraph(index, start - self.starts[index], parts)
+                if located is not None:
+                    local_spans, last_end = located
+                    yield start, self.starts[index] + last_end, local_spans
             start = self.joined.find(parts[0], start + 1)
-        return None
 
     def _parts_in_paragraph(
         self, index: int, first: int, parts: list[str]
-    ) -> tuple[Span, ...] | None:
+    ) -> tuple[tuple[Span, ...], int] | None:
         normal = self.normal[index]
         found: list[tuple[int, int]] = []
         position = first
@@ -221,7 +254,7 @@ class SourceText:
                 return None
             found.append((at, at + len(part)))
             position = at + len(part)
-        return tuple(self._original(index, a, b) for a, b in found)
+        return tuple(self._original(index, a, b) for a, b in found), position
 
     def _spans(self, start: int, end: int) -> tuple[Span, ...]:
         first = bisect.bisect_right(self.starts, start) - 1

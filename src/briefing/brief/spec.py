@@ -1,4 +1,4 @@
-"""The brief format, version 1, as data: every kind of item and its fields.
+"""The brief format, version 1.1, as data: every kind of item and its fields.
 
 The validator checks briefs against this table and `briefing schema` turns it into a
 JSON Schema, so the two can never disagree.
@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-FORMAT = "briefing/1"
+FORMAT = "briefing/1.1"
+FORMATS = ("briefing/1", "briefing/1.1")
+"""Every version this reader understands: 1.1 only adds optional fields, so a 1 brief is valid."""
 SLUG_PATTERN = r"[a-z0-9][a-z0-9-]*"
 SHA256_PATTERN = r"[0-9a-f]{64}"
 
@@ -18,7 +20,8 @@ class Field:
     """One key of a mapping.
 
     `type` is one of: slug, text, line, date, number, format, url, sha256, file,
-    entity-kind, texts, source-keys, ref:KIND, refs:KIND, items:KIND, positions.
+    entity-kind, dispute-kind, names, texts, source-keys, ref:KIND, refs:KIND, items:KIND,
+    positions. `since` is the format version that added the field.
     `minimum` is the least number of entries for list types.
     """
 
@@ -27,9 +30,23 @@ class Field:
     required: bool = False
     minimum: int = 0
     description: str = ""
+    since: str = "1"
 
 
-SOURCE_KEYS = ("title", "outlet", "author", "published", "url", "file", "sha256")
+SOURCE_KEYS = (
+    "title",
+    "short_title",
+    "outlet",
+    "author",
+    "published",
+    "accessed",
+    "url",
+    "file",
+    "sha256",
+)
+DISPUTE_KINDS = ("sources", "outside-knowledge", "interpretation")
+"""`sources`: the sources disagree; `outside-knowledge`: a source against facts outside the
+brief's articles; `interpretation`: a question of reading, not of fact."""
 
 FIELDS: dict[str, tuple[Field, ...]] = {
     "brief": (
@@ -50,9 +67,13 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     "source": (
         Field("id", "slug", True),
         Field("title", "line", True),
+        Field(
+            "short_title", "line", description="a short title for in-text citations", since="1.1"
+        ),
         Field("outlet", "line"),
-        Field("author", "line"),
+        Field("author", "names", description="one name, or a list of names"),
         Field("published", "date"),
+        Field("accessed", "date", description="when the article was read online", since="1.1"),
         Field("url", "url", description="only when the article states it"),
         Field("file", "file", True, description="the article's text, relative to the brief"),
         Field("sha256", "sha256"),
@@ -82,6 +103,8 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("topics", "refs:topic", True, 1),
         Field("entities", "refs:entity"),
         Field("note", "text"),
+        Field("prefix", "text", description="the text just before the quote", since="1.1"),
+        Field("suffix", "text", description="the text just after the quote", since="1.1"),
     ),
     "figure": (
         Field("id", "slug", True),
@@ -90,10 +113,12 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("unit", "line", True),
         Field("period", "date"),
         Field("excerpts", "refs:excerpt", True, 1),
+        Field("note", "text", since="1.1"),
     ),
     "dispute": (
         Field("id", "slug", True),
         Field("question", "line", True),
+        Field("kind", "dispute-kind", description="what the disagreement is", since="1.1"),
         Field("positions", "positions", True, 2),
         Field("assessment", "text"),
     ),
@@ -125,3 +150,14 @@ LIST_KEYS = {
 def field_names(kind: str) -> list[str]:
     """The keys a mapping of this kind may have."""
     return [f.name for f in FIELDS[kind]]
+
+
+PROSE_FIELDS: dict[str, tuple[str, ...]] = {
+    "brief": ("summary",),
+    "topic": ("summary",),
+    "event": ("detail",),
+    "figure": ("note",),
+    "dispute": ("assessment",),
+    "position": ("claim",),
+}
+"""The text fields that may cite excerpts inline after a claim: `… to 2030 [@q-roadmap].`"""

@@ -6,18 +6,13 @@ paths into lines and columns only when there are issues to report.
 
 from __future__ import annotations
 
-import difflib
 import functools
-import math
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
-from briefing.brief.dates import DateError, parse_date
+from briefing.brief.fields import INVALID, DocPath, FieldReaders, Issue, a, closest, type_name
 from briefing.brief.model import (
-    ENTITY_KINDS,
     Brief,
     Dispute,
     Entity,
@@ -30,15 +25,10 @@ from briefing.brief.model import (
 )
 from briefing.brief.problems import Problem
 from briefing.brief.sources import ELLIPSIS, SourceError, SourceText, normalise, split_paragraphs
-from briefing.brief.spec import FIELDS, FORMAT, SHA256_PATTERN, SLUG_PATTERN, SOURCE_KEYS, Field
+from briefing.brief.spec import FIELDS, PROSE_FIELDS, Field
 from briefing.sanitize import find_unsafe, one_line
 
-DocPath = tuple[str | int, ...]
-_SLUG = re.compile(SLUG_PATTERN)
-_SHA256 = re.compile(SHA256_PATTERN)
-_Shareable = TypeVar("_Shareable", str, tuple[str, ...])
-_INVALID = object()
-MAX_TEXT = 200_000
+__all__ = ["DocPath", "Issue", "SourceFiles", "Validator"]
 
 
 class SourceFiles(Protocol):
@@ -47,46 +37,19 @@ class SourceFiles(Protocol):
     def load(self, file: str) -> tuple[Path, str, str]: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Issue:
-    """A problem at a path in the document (at its key rather than its value when at_key)."""
-
-    path: DocPath
-    message: str
-    at_key: bool = False
-
-
-def _closest(word: str, choices: list[str]) -> str:
-    found = difflib.get_close_matches(word, choices, n=1, cutoff=0.75)
-    return f" (did you mean `{found[0]}`?)" if found else ""
-
-
-def _type_name(value: object) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return "text" if isinstance(value, str) else "nothing"
-
-
-class Validator:
+class Validator(FieldReaders):
     """Checks one brief's data and builds its model; issues collect in `errors`."""
 
     def __init__(self, brief_path: Path, sources: SourceFiles) -> None:
+        super().__init__()
         self.brief_path = brief_path
         self.sources = sources
-        self.errors: list[Issue] = []
         self.source_warnings: list[Problem] = []
         self.source_digests: dict[str, str] = {}
         self._ids: dict[str, tuple[str, DocPath]] = {}
-        self._refs: list[tuple[DocPath, str, str]] = []
         self._source_texts: dict[str, SourceText] = {}
         self._parents: dict[str, tuple[str, DocPath]] = {}
-        self._common: dict[object, object] = {}
-
-    def error(self, path: DocPath, message: str, *, at_key: bool = False) -> None:
-        """Record an issue at path."""
-        self.errors.append(Issue(path, message, at_key))
+        self._newer_fields: list[tuple[DocPath, str]] = []
 
     def run(self, data: object) -> Brief | None:
         """Check the whole document; the brief when it is valid, else None."""
@@ -95,13 +58,14 @@ class Validator:
             return None
         if not isinstance(data, dict):
             self.error(
-                (), f"a brief is a mapping of keys (format, id, title, ...), not {_type_name(data)}"
+                (), f"a brief is a mapping of keys (format, id, title, ...), not {type_name(data)}"
             )
             return None
         values = self._fields("brief", data, ())
         self._check_references()
+        self._check_format_version(values.get("format"))
         self._check_topic_cycles()
-        if self.errors or _INVALID in values.values():
+        if self.errors or INVALID in values.values():
             return None
         return Brief(
             path=self.brief_path,
@@ -121,182 +85,45 @@ class Validator:
             if key not in names and not key.startswith("x-"):
                 self.error(
                     path + (key,),
-                    f"unknown key `{key}` in {_a(kind)}{_closest(key, list(names))}",
+                    f"unknown key `{key}` in {a(kind)}{closest(key, list(names))}",
                     at_key=True,
                 )
         values: dict[str, Any] = {}
         for field, reader in plan:
             raw = mapping.get(field.name)
+            if field.since != "1" and raw is not None:
+                self._newer_fields.append((path + (field.name,), field.since))
             if raw is None:
                 if field.required:
                     self.error(
                         path,
-                        f"{_a(kind)}{_named(mapping)} has no `{field.name}`, which is required",
+                        f"{a(kind)}{_named(mapping)} has no `{field.name}`, which is required",
                     )
-                    values[field.name] = _INVALID
+                    values[field.name] = INVALID
                 continue
             values[field.name] = reader(self, field, raw, path + (field.name,))
         return values
 
-    def _read(self, field: Field, raw: Any, path: DocPath) -> Any:
-        return _reader(field)(self, field, raw, path)
-
-    def _text(self, field: Field, raw: Any, path: DocPath) -> Any:
-        if not isinstance(raw, str):
-            self.error(path, f"`{field.name}` must be text, not {_type_name(raw)}")
-            return _INVALID
-        text = raw.strip()
-        if not text:
-            if field.required:
-                self.error(path, f"`{field.name}` is empty")
-                return _INVALID
-            return None
-        if len(text) > MAX_TEXT:
-            self.error(
-                path,
-                f"`{field.name}` is {len(text):,} characters long; "
-                f"at most {MAX_TEXT:,} are allowed",
-            )
-            return _INVALID
-        return text
-
-    def _line(self, field: Field, raw: Any, path: DocPath) -> Any:
-        text = self._text(field, raw, path)
-        if isinstance(text, str) and "\n" in text:
-            self.error(path, f"`{field.name}` must be one line")
-            return _INVALID
-        return text
-
-    def _slug(self, field: Field, raw: Any, path: DocPath) -> Any:
-        text = self._text(field, raw, path)
-        if isinstance(text, str) and not _SLUG.fullmatch(text):
-            self.error(
-                path,
-                f"{text!r} is not a valid id: use lowercase letters, digits and "
-                "hyphens, starting with a letter or digit",
-            )
-            return _INVALID
-        return self._shared(text) if isinstance(text, str) else text
-
-    def _date(self, field: Field, raw: Any, path: DocPath) -> Any:
-        text = self._text(field, raw, path)
-        if not isinstance(text, str):
-            return text
-        try:
-            return parse_date(text)
-        except DateError as error:
-            self.error(path, f"`{field.name}`: {error}")
-            return _INVALID
-
-    def _number(self, field: Field, raw: Any, path: DocPath) -> Any:
-        text = self._text(field, raw, path)
-        if not isinstance(text, str):
-            return text
-        try:
-            number = int(text) if re.fullmatch(r"[-+]?\d+", text) else float(text)
-        except ValueError:
-            number = math.nan
-        if isinstance(number, float) and not math.isfinite(number):
-            self.error(path, f"`{field.name}` must be a number such as 12.5, not {text!r}")
-            return _INVALID
-        return number
-
-    def _format(self, field: Field, raw: Any, path: DocPath) -> Any:
-        text = self._text(field, raw, path)
-        if isinstance(text, str) and text != FORMAT:
-            other = text.startswith("briefing/")
-            self.error(
-                path,
-                f"this reader understands `{FORMAT}`, not {text!r}"
-                if other
-                else f"`format` must be `{FORMAT}`, not {text!r}",
-            )
-            return _INVALID
-        return text
-
-    def _url(self, field: Field, raw: Any, path: DocPath) -> Any:
-        text = self._text(field, raw, path)
-        if isinstance(text, str) and not re.fullmatch(r"https?://\S+", text):
-            self.error(
-                path, f"`url` must be a web address starting with http:// or https://, not {text!r}"
-            )
-            return _INVALID
-        return text
-
-    def _sha256(self, field: Field, raw: Any, path: DocPath) -> Any:
-        text = self._text(field, raw, path)
-        if isinstance(text, str) and not _SHA256.fullmatch(text.lower()):
-            self.error(path, "`sha256` must be 64 hexadecimal digits")
-            return _INVALID
-        return text.lower() if isinstance(text, str) else text
-
-    def _entity_kind(self, field: Field, raw: Any, path: DocPath) -> Any:
-        text = self._text(field, raw, path)
-        if isinstance(text, str) and text not in ENTITY_KINDS:
-            self.error(
-                path,
-                f"entity kind {text!r} is not one of {', '.join(ENTITY_KINDS)}"
-                f"{_closest(text, list(ENTITY_KINDS))}",
-            )
-            return _INVALID
-        return text
-
-    def _texts(self, field: Field, raw: Any, path: DocPath) -> Any:
-        if not isinstance(raw, list):
-            self.error(path, f"`{field.name}` must be a list, not {_type_name(raw)}")
-            return _INVALID
-        items = [self._text(field, item, path + (i,)) for i, item in enumerate(raw)]
-        return _INVALID if _INVALID in items else tuple(i for i in items if i)
-
-    def _source_keys(self, field: Field, raw: Any, path: DocPath) -> Any:
-        keys = self._texts(field, raw, path)
-        if keys is _INVALID:
-            return keys
-        for index, key in enumerate(keys):
-            if key not in SOURCE_KEYS:
-                self.error(
-                    path + (index,),
-                    f"`inferred` lists {key!r}, which is not a key of "
-                    f"a source{_closest(key, list(SOURCE_KEYS))}",
-                )
-        return keys
-
-    # References ------------------------------------------------------------
-
-    def _ref(self, raw: Any, kind: str, path: DocPath) -> Any:
-        if not isinstance(raw, str) or not raw.strip():
-            self.error(path, f"expected the id of {_a(kind)}, not {_type_name(raw)}")
-            return _INVALID
-        ref = self._shared(raw.strip())
-        self._refs.append((path, ref, kind))
-        return ref
-
-    def _refs_list(self, field: Field, raw: Any, kind: str, path: DocPath) -> Any:
-        if not isinstance(raw, list):
-            self.error(path, f"`{field.name}` must be a list of {kind} ids, not {_type_name(raw)}")
-            return _INVALID
-        if len(raw) < field.minimum:
-            self.error(
-                path,
-                f"`{field.name}` needs at least {field.minimum} {kind} id"
-                f"{'s' if field.minimum > 1 else ''}",
-            )
-        ids = [self._ref(item, kind, path + (i,)) for i, item in enumerate(raw)]
-        return _INVALID if _INVALID in ids else self._shared(tuple(ids))
-
-    def _shared(self, value: _Shareable) -> _Shareable:
-        """One object for equal ids and id lists: a large brief repeats the same few
-        (`[t-ports]` thousands of times), and the cache then stores and loads each once."""
-        return self._common.setdefault(value, value)  # type: ignore[return-value]
-
     def _check_references(self) -> None:
-        for path, ref, wanted in self._refs:
+        for path, ref, wanted, needle in self._refs:
             found = self._ids.get(ref)
             if found is None:
                 same_kind = [i for i, (k, _) in self._ids.items() if k == wanted]
-                self.error(path, f"no {wanted} has the id {ref!r}{_closest(ref, same_kind)}")
+                message = f"no {wanted} has the id {ref!r}{closest(ref, same_kind)}"
+                self.error(path, message, needle=needle)
             elif found[0] != wanted:
-                self.error(path, f"{ref!r} is {_a(found[0])}, not {_a(wanted)}")
+                self.error(path, f"{ref!r} is {a(found[0])}, not {a(wanted)}", needle=needle)
+
+    def _check_format_version(self, declared: object) -> None:
+        """A brief that uses fields added in 1.1 should say so, for readers that predate it."""
+        if declared != "briefing/1" or not self._newer_fields:
+            return
+        path, since = self._newer_fields[0]
+        self.warn(
+            path,
+            f"`{path[-1]}` is new in format {since}; declare `format: briefing/{since}` "
+            "so that older readers say why they cannot read this brief",
+        )
 
     def _check_topic_cycles(self) -> None:
         for start, (_, path) in self._parents.items():
@@ -313,8 +140,8 @@ class Validator:
 
     def _items(self, field: Field, raw: Any, kind: str, path: DocPath) -> Any:
         if not isinstance(raw, list):
-            self.error(path, f"`{field.name}` must be a list, not {_type_name(raw)}")
-            return _INVALID
+            self.error(path, f"`{field.name}` must be a list, not {type_name(raw)}")
+            return INVALID
         if len(raw) < field.minimum:
             self.error(path, f"`{field.name}` needs at least {field.minimum} {kind}")
         built = []
@@ -322,7 +149,7 @@ class Validator:
             if not isinstance(item, dict):
                 self.error(
                     path + (index,),
-                    f"each of `{field.name}` must be a mapping with an id, not {_type_name(item)}",
+                    f"each of `{field.name}` must be a mapping with an id, not {type_name(item)}",
                 )
                 continue
             made = self._item(kind, item, path + (index,))
@@ -339,11 +166,11 @@ class Validator:
                 self.error(
                     path + ("id",),
                     f"id {item_id!r} is used twice: it already names "
-                    f"{_a(other_kind)} ({_where(other_path)})",
+                    f"{a(other_kind)} ({_where(other_path)})",
                 )
             else:
                 self._ids[item_id] = (kind, path)
-        if _INVALID in values.values():
+        if INVALID in values.values():
             return None
         return _BUILDERS[kind](self, values, path)
 
@@ -372,20 +199,48 @@ class Validator:
             )
         paragraphs = split_paragraphs(text)
         self._source_texts[values["id"]] = SourceText(paragraphs)
-        fields = {k: v for k, v in values.items() if k != "inferred"}
+        fields = {k: v for k, v in values.items() if k not in ("inferred", "author")}
         return Source(
-            path=resolved, paragraphs=paragraphs, inferred=values.get("inferred") or (), **fields
+            path=resolved,
+            paragraphs=paragraphs,
+            inferred=values.get("inferred") or (),
+            authors=values.get("author") or (),
+            **fields,
         )
 
     def _excerpt(self, values: dict[str, Any], path: DocPath) -> Excerpt | None:
         text = self._source_texts.get(values["source"])
         if text is None:
             return None  # an unknown source is reported with the references
-        spans = text.locate(values["quote"])
-        if spans is None:
-            self.error(path + ("quote",), self._not_found(values, text))
+        quote, prefix, suffix = values["quote"], values.get("prefix"), values.get("suffix")
+        found = text.find(quote, prefix, suffix, limit=2)
+        if not found:
+            if (prefix or suffix) and text.locate(quote) is not None:
+                self.error(path + ("quote",), self._not_surrounded(values))
+            else:
+                self.error(path + ("quote",), self._not_found(values, text))
             return None
-        return Excerpt(spans=spans, **values)
+        if len(found) > 1:
+            self._warn_ambiguous(values, text, path)
+        return Excerpt(spans=found[0], **values)
+
+    def _not_surrounded(self, values: dict[str, Any]) -> str:
+        given = " and ".join(f"`{k}`" for k in ("prefix", "suffix") if values.get(k))
+        return (
+            f"the quote of excerpt {values['id']!r} occurs in source {values['source']!r}, "
+            f"but never with the {given} given around it"
+        )
+
+    def _warn_ambiguous(self, values: dict[str, Any], text: SourceText, path: DocPath) -> None:
+        every = text.find(values["quote"], values.get("prefix"), values.get("suffix"), limit=10)
+        where = ", ".join(f"¶{spans[0].paragraph}" for spans in every)
+        more = " and more" if len(every) == 10 else ""
+        self.warn(
+            path + ("quote",),
+            f"the quote of excerpt {values['id']!r} occurs {len(every)}{more} times in source "
+            f"{values['source']!r} ({where}{more}), so its ¶ locator is ambiguous: add `prefix` "
+            "or `suffix` (the words just before or after it) to say which",
+        )
 
     def _not_found(self, values: dict[str, Any], text: SourceText) -> str:
         message = (
@@ -411,8 +266,8 @@ class Validator:
 
     def _positions(self, field: Field, raw: Any, path: DocPath) -> Any:
         if not isinstance(raw, list):
-            self.error(path, f"`positions` must be a list, not {_type_name(raw)}")
-            return _INVALID
+            self.error(path, f"`positions` must be a list, not {type_name(raw)}")
+            return INVALID
         if len(raw) < field.minimum:
             self.error(path, f"a dispute needs at least {field.minimum} positions")
         positions = []
@@ -421,10 +276,10 @@ class Validator:
                 self.error(
                     path + (index,), "each position is a mapping with `claim` and `excerpts`"
                 )
-                return _INVALID
+                return INVALID
             values = self._fields("position", item, path + (index,))
-            if _INVALID in values.values():
-                return _INVALID
+            if INVALID in values.values():
+                return INVALID
             positions.append(Position(**values))
         return tuple(positions)
 
@@ -446,10 +301,6 @@ def _near_miss(quote: str, text: SourceText) -> str:
     if loose.casefold() in source.casefold():
         return "; it differs from the source only in upper and lower case"
     return ""
-
-
-def _a(kind: str) -> str:
-    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
 
 
 def _named(mapping: dict[str, Any]) -> str:
@@ -482,7 +333,9 @@ def _reader(field: Field) -> Reader:
 def _plan(kind: str) -> tuple[dict[str, None], tuple[tuple[Field, Reader], ...]]:
     """A kind's key names and each field with its reader, worked out once (the hot path)."""
     fields = FIELDS[kind]
-    return dict.fromkeys(f.name for f in fields), tuple((f, _reader(f)) for f in fields)
+    prose = PROSE_FIELDS.get(kind, ())
+    readers = tuple((f, Validator._prose if f.name in prose else _reader(f)) for f in fields)
+    return dict.fromkeys(f.name for f in fields), readers
 
 
 def _build(cls: type[Any]) -> Callable[[Validator, dict[str, Any], DocPath], Any]:
@@ -502,6 +355,8 @@ _READERS: dict[str, Reader] = {
     "sha256": Validator._sha256,
     "file": Validator._text,
     "entity-kind": Validator._entity_kind,
+    "dispute-kind": Validator._dispute_kind,
+    "names": Validator._names,
     "texts": Validator._texts,
     "source-keys": Validator._source_keys,
     "positions": Validator._positions,

@@ -286,10 +286,15 @@ class Locator:
     """Finds the place of a path like ("excerpts", 3, "quote") in a brief's text."""
 
     def __init__(self, text: str) -> None:
+        self._text = text
         self._root = yaml.compose(text, Loader=_TextLoader)
 
-    def place(self, path: Path, *, at_key: bool = False) -> Place:
-        """The place of the node at path (its key, when at_key), or of its nearest parent."""
+    def place(self, path: Path, *, at_key: bool = False, needle: str | None = None) -> Place:
+        """The place of the node at path (its key, when at_key), or of its nearest parent.
+
+        With a needle, the place of that text inside the node when it is written there
+        (a citation marker in a summary); else the node's own place.
+        """
         node = self._root
         if node is None:
             return Place(1, 1)
@@ -298,6 +303,11 @@ class Locator:
             if found is None:
                 break
             node = found
+        if needle:
+            at = self._text.find(needle, node.start_mark.index, node.end_mark.index)
+            if at >= 0:
+                line = self._text.count("\n", 0, at) + 1
+                return Place(line, at - (self._text.rfind("\n", 0, at) + 1) + 1)
         return _place(node.start_mark)
 
 

@@ -7,7 +7,6 @@ text is cleaned of control characters here, before any style touches it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from briefing.brief.dates import BriefDate, DatePoint
@@ -90,7 +89,6 @@ _MINOR = frozenset(
         "without",
     ]
 )
-_AUTHOR_SPLIT = re.compile(r"\s*(?:;|&|\band\b)\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,11 +188,10 @@ class Reference:
     @classmethod
     def of(cls, source: Source, accessed: BriefDate) -> Reference:
         """Read a source; `accessed` (the brief's `as_of`) serves as the access date."""
-        author = clean(source.author or "").strip()
         return cls(
             key=source.id,
             title=clean(source.title).strip(),
-            authors=tuple(Name.parse(a) for a in _AUTHOR_SPLIT.split(author) if a),
+            authors=tuple(Name.parse(clean(a).strip()) for a in source.authors if clean(a).strip()),
             outlet=clean(source.outlet).strip() if source.outlet else None,
             published=Published.of(source.published) if source.published else None,
             url=clean(source.url).strip() if source.url else None,
