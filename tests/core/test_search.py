@@ -9,7 +9,8 @@ import pytest
 from briefing.brief.loader import load_brief
 from briefing.brief.model import Brief
 from briefing.search.hits import Hit, window
-from briefing.search.index import completions, index_for, search
+from briefing.search.index import completions, index_for
+from briefing.search.ranking import search
 
 
 def ids(brief: Brief, query: str, limit: int = 50) -> list[str]:

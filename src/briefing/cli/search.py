@@ -39,7 +39,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load the brief, search it, print the hits."""
-    from briefing.search.index import build_index, search
+    from briefing.search.index import build_index
+    from briefing.search.ranking import search
 
     brief = open_brief(args.brief, refused="nothing searched")
     if brief is None:

@@ -22,8 +22,9 @@ from textual.worker import get_current_worker
 
 from briefing.brief.model import Brief
 from briefing.search.hits import Hit
-from briefing.search.index import SearchIndex, cached_index, completions, index_for, search
+from briefing.search.index import SearchIndex, cached_index, completions, index_for
 from briefing.search.query import Completion, parse_query
+from briefing.search.ranking import search
 from briefing.search.recent import load_recent, remember
 from briefing.ui.text import safe_line
 
