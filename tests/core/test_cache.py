@@ -14,6 +14,7 @@ import pytest
 
 from briefing.brief import cache
 from briefing.brief.loader import load_brief
+from briefing.brief.model import Brief
 from briefing.brief.problems import BriefError
 from briefing.brief.sources import digest
 from briefing.store.files import cache_dir
@@ -29,13 +30,18 @@ def brief(tmp_path: Path) -> Path:
 
 
 def _entries() -> list[Path]:
-    return sorted(cache_dir().glob("*.pickle")) if cache_dir().exists() else []
+    return sorted(cache_dir().glob("*.entry")) if cache_dir().exists() else []
+
+
+def _read(brief: Path) -> Brief | None:
+    """The cache's brief for the file as it is now."""
+    return cache.read(brief, brief.read_bytes())
 
 
 def test_a_loaded_brief_is_cached_and_reloaded_equal(brief: Path) -> None:
     first = load_brief(brief)
     assert len(_entries()) == 1
-    again = cache.read(brief)
+    again = _read(brief)
     assert again is not None and again is not first
     assert again == first
     assert again.links == first.links and again.items.keys() == first.items.keys()
@@ -53,7 +59,7 @@ def test_an_edited_brief_is_checked_again(brief: Path) -> None:
     brief.write_text(
         brief.read_text("utf-8").replace("title: Harbours and fighters", "title: Ports"), "utf-8"
     )
-    assert cache.read(brief) is None
+    assert _read(brief) is None
     assert load_brief(brief).title == "Ports"
     assert len(_entries()) == 1  # the earlier version's entry is gone
 
@@ -62,7 +68,7 @@ def test_an_edited_source_makes_the_entry_stale(brief: Path) -> None:
     load_brief(brief)
     seed = brief.parents[1] / "seeds" / "fighters.txt"
     seed.write_text(seed.read_text("utf-8").replace("twelve aircraft", "ten aircraft"), "utf-8")
-    assert cache.read(brief) is None
+    assert _read(brief) is None
     with pytest.raises(BriefError) as raised:
         load_brief(brief)
     assert "does not occur in source 'src-fighters'" in str(raised.value)
@@ -71,11 +77,11 @@ def test_an_edited_source_makes_the_entry_stale(brief: Path) -> None:
 def test_a_deleted_source_makes_the_entry_stale(brief: Path) -> None:
     load_brief(brief)
     (brief.parents[1] / "seeds" / "summit-notes.txt").unlink()
-    assert cache.read(brief) is None
+    assert _read(brief) is None
 
 
 @pytest.mark.parametrize(
-    "damage", ["truncate", "flip", "empty", "garbage", "not-a-pickle", "header", "nul-path"]
+    "damage", ["truncate", "flip", "empty", "garbage", "not-json", "header", "nul-path", "schema"]
 )
 def test_a_damaged_entry_is_ignored_and_replaced(brief: Path, damage: str) -> None:
     good = load_brief(brief)
@@ -85,15 +91,16 @@ def test_a_damaged_entry_is_ignored_and_replaced(brief: Path, damage: str) -> No
         "truncate": blob[: len(blob) // 2],
         "flip": blob[:-100] + bytes([blob[-100] ^ 1]) + blob[-99:],
         "empty": b"",
-        "garbage": cache.MAGIC + b"{}\n" + b"0" * 64 + b"\n" + b"not a pickle",
-        "not-a-pickle": cache.MAGIC + b"{}\n" + digest(b"x").encode() + b"\nx",
+        "garbage": cache.MAGIC + b"{}\n" + b"0" * 64 + b"\n" + b"not json",
+        "not-json": cache.MAGIC + b'{"payload": "' + digest(b"x").encode() + b'"}\nx',
         "header": blob.replace(b'{"', b'["', 1),
-        "nul-path": blob.replace(b'{"', b'{"\\u0000', 1),
+        "nul-path": blob.replace(b'"sources": [["', b'"sources": [["\\u0000', 1),
+        "schema": blob.replace(b'"schema": "', b'"schema": "0', 1),
     }[damage]
     entry.write_bytes(damaged)
-    assert cache.read(brief) is None
+    assert _read(brief) is None
     assert load_brief(brief) == good
-    assert cache.read(brief) == good
+    assert _read(brief) == good
 
 
 def test_deleting_the_cache_folder_is_safe(brief: Path) -> None:
@@ -127,8 +134,8 @@ def test_the_entry_keeps_neither_paragraphs_nor_derived_tables(brief: Path) -> N
     written = brief.read_text("utf-8")
     paragraph = next(p for s in first.sources for p in s.paragraphs if p not in written)
     assert paragraph.encode() not in blob  # split again from the file on reading
-    assert b"excerpt_events" not in blob and b"items" not in blob
-    again = cache.read(brief)
+    assert b"excerpt_events" not in blob and b'"items"' not in blob
+    again = _read(brief)
     assert again is not None
     assert [s.paragraphs for s in again.sources] == [s.paragraphs for s in first.sources]
     assert paragraph in {p for s in again.sources for p in s.paragraphs}
@@ -138,7 +145,7 @@ def test_a_source_with_crlf_and_a_bom_reloads_the_same_paragraphs(brief: Path) -
     seed = brief.parents[1] / "seeds" / "fighters.txt"
     seed.write_bytes(b"\xef\xbb\xbf" + seed.read_bytes().replace(b"\n", b"\r\n"))
     first = load_brief(brief)
-    again = cache.read(brief)
+    again = _read(brief)
     assert again is not None and again.sources == first.sources
 
 
@@ -146,9 +153,10 @@ def test_an_entry_naming_a_source_it_did_not_check_is_ignored(brief: Path) -> No
     load_brief(brief)
     (entry,) = _entries()
     blob = entry.read_bytes()
-    seed = str(brief.parents[1] / "seeds" / "fighters.txt")
-    entry.write_bytes(blob.replace(seed.encode(), seed.encode() + b"x", 1))  # header only
-    assert cache.read(brief) is None
+    seed = b"../seeds/fighters.txt"
+    assert seed in blob
+    entry.write_bytes(blob.replace(seed, seed + b"x", 1))  # header only
+    assert _read(brief) is None
 
 
 @pytest.fixture
@@ -166,7 +174,7 @@ def test_a_forked_child_writes_a_large_briefs_entry(brief: Path) -> None:
     first = load_brief(brief)
     assert cache.wait_for_writers() == 1
     assert len(_entries()) == 1
-    assert cache.read(brief) == first
+    assert _read(brief) == first
 
 
 @pytest.mark.usefixtures("background")
@@ -183,7 +191,7 @@ def test_with_other_threads_running_the_entry_is_written_before_returning(
     finally:
         stop.set()
         other.join()
-    assert cache.read(brief) == first
+    assert _read(brief) == first
 
 
 @pytest.mark.usefixtures("background")
@@ -200,20 +208,20 @@ def test_a_forked_writer_that_cannot_write_does_not_stop_loading(
 
 def test_reading_an_entry_leaves_the_collector_as_it_was(brief: Path) -> None:
     load_brief(brief)
-    assert cache.read(brief) is not None and gc.isenabled()
+    assert _read(brief) is not None and gc.isenabled()
     gc.disable()
     try:
-        assert cache.read(brief) is not None and not gc.isenabled()
+        assert _read(brief) is not None and not gc.isenabled()
     finally:
         gc.enable()
 
 
 def test_what_a_killed_writer_left_behind_is_removed_by_the_next_write(brief: Path) -> None:
     load_brief(brief)
-    (entry,) = cache_dir().glob("*.pickle")
+    (entry,) = _entries()
     place = entry.name.split("-")[0]
-    abandoned = cache_dir() / f".{place}-old.pickle.abc123.tmp"
-    in_progress = cache_dir() / f".{place}-new.pickle.def456.tmp"
+    abandoned = cache_dir() / f".{place}-old.entry.abc123.tmp"
+    in_progress = cache_dir() / f".{place}-new.entry.def456.tmp"
     abandoned.write_bytes(b"half an entry")
     in_progress.write_bytes(b"being written")
     old = time.time() - cache.ABANDONED_AFTER - 60

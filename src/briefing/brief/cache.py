@@ -1,9 +1,16 @@
 """A cache of checked briefs, so reopening an unchanged brief skips parsing and checking.
 
-Entries live in the user's cache folder, keyed by the brief's resolved path and content
-and by this program's version; each entry records its sources' digests, which are checked
-again on every read, so a changed article makes the entry stale. A damaged entry fails its
-checksum and is ignored. Deleting the folder is always safe.
+Entries are data only: a header line and the brief as JSON tables (`briefing.brief.tables`),
+whose decoding builds nothing but the model's own classes, so no entry, however forged, can
+run code. An entry is used only when everything it was made from is unchanged: it is keyed
+by the brief's resolved path, this program's and Python's versions, and the brief's bytes,
+and it records the SHA-256 of the model's shape, of its own payload and of every source
+file. Every source is read again on each use, through the loader's own checks
+(`resolve_source`, `read_source`: confined, a regular file, within the size cap, opened
+once without blocking), so a source swapped for a link, a FIFO or a device after caching
+is refused by the loader exactly as `briefing check` refuses it. Anything unexpected (a
+damaged, foreign or old entry, a folder or file another user owns or may write) is a
+cache miss. Deleting the folder is always safe.
 
 An entry holds the brief's fields but not its sources' paragraphs (two thirds of a large
 entry): reading an entry reads every source file anyway, to check its digest, and splits
@@ -12,176 +19,191 @@ never stored; the model builds them on first use.
 
 Writing a large brief's entry takes a second; when the process has a single thread, a
 forked child writes it, so the reader need not wait (see `write`).
-
-The entries are pickles: they are only ever read from the user's own cache folder.
 """
 
 from __future__ import annotations
 
 import atexit
-import copyreg
-import dataclasses
 import functools
 import hashlib
-import io
 import json
-import operator
 import os
-import pickle
 import signal
+import stat
 import sys
 import threading
 import time
-from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 from briefing import __version__
-from briefing.brief import dates, model
+from briefing.brief import model
 from briefing.brief.model import Brief
-from briefing.brief.sources import SourceError, decode_text, digest, split_paragraphs
+from briefing.brief.sources import (
+    SourceError,
+    decode_text,
+    digest,
+    read_source,
+    resolve_source,
+    split_paragraphs,
+)
+from briefing.brief.tables import Codec, Damaged
 from briefing.memory import paused_gc
 from briefing.store.files import cache_dir, write_atomic
 
-MAGIC = b"briefing-cache-4\n"
+MAGIC = b"briefing-cache-5\n"
+SUFFIX = ".entry"
+MAX_ENTRY_BYTES = 1024 * 1024 * 1024
 BACKGROUND_FROM = 20_000
 """Excerpts from which the entry is written by a forked child (a smaller one is quick)."""
-# The model's small frozen classes, pickled as a constructor call with their fields in
-# order: several times faster to load than the default (a __setstate__ call per object).
-_COMPACT = (
-    model.Topic,
-    model.Event,
-    model.Span,
-    model.Excerpt,
-    model.Figure,
-    model.Position,
-    model.Dispute,
-    model.Entity,
-    dates.BriefDate,
-    dates.DatePoint,
-)
-_BRIEF_FIELDS = tuple(f.name for f in dataclasses.fields(Brief))
-_SOURCE_FIELDS = tuple(f.name for f in dataclasses.fields(model.Source) if f.name != "paragraphs")
 _writers: list[int] = []  # forked children still writing an entry
 
 
-def _reducer(cls: type[Any]) -> Callable[[Any], tuple[type[Any], tuple[Any, ...]]]:
-    fields = operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
-    return lambda item: (cls, fields(item))
+@functools.cache
+def codec() -> Codec:
+    """The brief's tables; a source's path and paragraphs come from its file, not the entry."""
+    return Codec(Brief, {Brief: ("path",), model.Source: ("path", "paragraphs")})
 
 
 @functools.cache
-def _dispatch_table() -> dict[type[Any], Any]:
-    table: dict[type[Any], Any] = dict(copyreg.dispatch_table)
-    table.update((cls, _reducer(cls)) for cls in _COMPACT)
-    return table
+def schema_digest() -> str:
+    """Names the model's shape, so an entry written for another shape is never decoded."""
+    return digest(codec().schema.encode())
 
 
-def _dumps(value: object) -> bytes:
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = _dispatch_table()
-    pickler.dump(value)
-    return buffer.getvalue()
-
-
-def _entry(path: Path) -> tuple[Path, bytes] | None:
-    """The entry file for the brief at path as it is now, and the brief's bytes.
-
-    Named `PATHKEY-CONTENTKEY.pickle`, so that writing a new entry for a brief can remove
-    the entries of its earlier versions (a large brief's entry is tens of megabytes).
-    """
-    try:
-        content = path.read_bytes()
-    except OSError:
-        return None
+def entry_name(path: Path, content: bytes) -> str:
+    """`PATHKEY-CONTENTKEY.entry`: writing a new entry for a brief removes the entries of
+    its earlier versions (a large brief's entry is tens of megabytes)."""
     place = hashlib.sha256()
     for part in (__version__, sys.version, str(path.resolve())):
         place.update(part.encode() + b"\0")
-    name = f"{place.hexdigest()[:24]}-{hashlib.sha256(content).hexdigest()}.pickle"
-    return cache_dir() / name, content
+    return f"{place.hexdigest()[:24]}-{digest(content)}{SUFFIX}"
 
 
-def read(path: Path) -> Brief | None:
-    """The cached brief for path, or None when there is none, it is stale or damaged.
-
-    The sources are read and hashed in this thread: in a second one, alongside unpickling,
-    they were starved of the GIL (each file needs it several times) and took longer.
-    """
-    entry = _entry(path)
-    if entry is None:
-        return None
+def trusted_folder(folder: Path) -> bool:
+    """True when the folder is the user's own and no one else may write in it."""
     try:
-        blob = entry[0].read_bytes()
-        header_end = blob.index(b"\n", len(MAGIC))
-        sources = json.loads(blob[len(MAGIC) : header_end])
+        info = folder.stat()
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and _owned_privately(info)
+
+
+def _owned_privately(info: os.stat_result) -> bool:
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _read_entry(file: Path) -> bytes | None:
+    """The entry's bytes if it is a regular file of the user's that only they may write.
+
+    Opened once, not following a final link and without blocking, checked on the open
+    descriptor, and read with a bound."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        descriptor = os.open(file, flags)
     except (OSError, ValueError):
         return None
-    if not blob.startswith(MAGIC) or not _is_digest_table(sources):
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or not _owned_privately(info):
+            return None
+        if info.st_size > MAX_ENTRY_BYTES:
+            return None
+        data = handle.read(info.st_size + 1)
+    return data if len(data) == info.st_size else None
+
+
+def read(path: Path, content: bytes) -> Brief | None:
+    """The cached brief at path whose file holds `content`; None when there is no current,
+    sound entry for it (a cache miss: the caller checks the brief itself).
+
+    The sources are read and hashed in this thread: in a second one, alongside decoding,
+    they were starved of the GIL (each file needs it several times) and took longer.
+    """
+    folder = cache_dir()
+    if not trusted_folder(folder):
         return None
-    checksum = blob[header_end + 1 : header_end + 65].decode("ascii", "replace")
-    # A memoryview, because slicing an entry of a large brief copies tens of megabytes.
-    payload = memoryview(blob)[header_end + 66 :]
-    if checksum != digest(payload):
+    blob = _read_entry(folder / entry_name(path, content))
+    if blob is None or not blob.startswith(MAGIC):
         return None
-    texts = _read_sources(sources)
-    if texts is None:
+    try:
+        header_end = blob.index(b"\n", len(MAGIC))
+        header = json.loads(blob[len(MAGIC) : header_end])
+    except ValueError:
+        return None
+    payload = memoryview(blob)[header_end + 1 :]
+    if not _is_current(header, content, payload):
+        return None
+    paragraphs = _read_sources(path, header["sources"])
+    if paragraphs is None:
         return None
     with paused_gc():
-        fields = _unpickle(payload)
-        return _rebuild(fields, texts) if fields is not None else None
+        return _decode(path, payload, header["sources"], paragraphs)
 
 
-def _is_digest_table(value: object) -> bool:
-    return isinstance(value, dict) and all(
-        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+def _is_current(header: Any, content: bytes, payload: memoryview) -> bool:
+    if not isinstance(header, dict) or header.get("schema") != schema_digest():
+        return False
+    sources = header.get("sources")
+    return (
+        header.get("brief") == digest(content)
+        and isinstance(sources, list)
+        and all(_is_pair_of_text(pair) for pair in sources)
+        and header.get("payload") == digest(payload)
     )
 
 
-def _unpickle(payload: memoryview) -> dict[str, Any] | None:
-    """The brief's fields as stored by `write`, or None when the payload is not that."""
-    try:
-        fields = pickle.loads(payload)
-    except (pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
-        return None
-    if not isinstance(fields, dict) or fields.keys() != set(_BRIEF_FIELDS):
-        return None
-    return fields
+def _is_pair_of_text(value: object) -> bool:
+    return isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)
 
 
-def _read_sources(sources: dict[str, str]) -> dict[str, bytes] | None:
-    """Each source file's bytes by path, or None when one changed or cannot be read."""
-    found = {}
-    for source_path, expected in sources.items():
+def _read_sources(
+    brief_path: Path, sources: list[list[str]]
+) -> list[tuple[Path, tuple[str, ...]]] | None:
+    """Each source's resolved path and paragraphs, read through the loader's own checks;
+    None when one is refused, changed or no longer UTF-8 (the loader then says why)."""
+    found = []
+    for file, expected in sources:
         try:
-            with open(source_path, "rb") as file:  # a plain open: 5000 Paths cost 15 ms
-                data = file.read()
-        except (OSError, ValueError):  # ValueError: a damaged path with a NUL in it
+            resolved = resolve_source(brief_path, file)
+            data = read_source(resolved, file)
+            if digest(data) != expected:
+                return None
+            # The loader's own steps on the bytes it checked: the same paragraphs.
+            found.append((resolved, split_paragraphs(decode_text(data, repr(file)))))
+        except (SourceError, ValueError):  # ValueError: a file name with a NUL in it
             return None
-        if digest(data) != expected:
-            return None
-        found[source_path] = data
     return found
 
 
-def _rebuild(fields: dict[str, Any], texts: dict[str, bytes]) -> Brief | None:
-    """The brief from its stored fields, its sources' paragraphs split from their files."""
-    sources = []
+def _decode(
+    path: Path,
+    payload: memoryview,
+    sources: list[list[str]],
+    paragraphs: list[tuple[Path, tuple[str, ...]]],
+) -> Brief | None:
     try:
-        for stored in fields["sources"]:
-            values = dict(zip(_SOURCE_FIELDS, stored, strict=True))
-            data = texts[str(values["path"])]
-            # The loader's own steps on the bytes it checked: the same paragraphs.
-            paragraphs = split_paragraphs(decode_text(data, repr(values["file"])))
-            sources.append(model.Source(paragraphs=paragraphs, **values))
-        return Brief(**{**fields, "sources": tuple(sources)})
-    except (TypeError, ValueError, KeyError, AttributeError, SourceError):
+        tables = json.loads(bytes(payload))
+        files = tables["Source"]["file"]
+        if files != [file for file, _ in sources]:
+            return None  # the entry's sources are not those whose files were checked
+        supplied: dict[str, dict[str, list[Any]]] = {
+            "Brief": {"path": [path]},
+            "Source": {
+                "path": [p for p, _ in paragraphs],
+                "paragraphs": [text for _, text in paragraphs],
+            },
+        }
+        brief = codec().decode(tables, supplied)
+    except (ValueError, TypeError, KeyError, RecursionError, Damaged):
         return None
+    return brief if isinstance(brief, Brief) else None
 
 
-def write(path: Path, brief: Brief, sources: dict[str, str]) -> None:
-    """Store a checked brief; a cache that cannot be written is simply not used.
+def write(path: Path, content: bytes, brief: Brief, digests: dict[str, str]) -> None:
+    """Store a checked brief read from `content`; a cache that cannot be written is simply
+    not used. `digests` holds each source's SHA-256 by its resolved path.
 
     A large brief's entry (a second's work at 100k excerpts) is written by a forked child,
     so that the reader shows the brief at once. Only when this process runs one thread:
@@ -193,19 +215,22 @@ def write(path: Path, brief: Brief, sources: dict[str, str]) -> None:
     waits for it on exit, so that the entry is there for the next run; a second Ctrl+C
     stops that wait, and the child finishes on its own.
     """
-    entry = _entry(path)
-    if entry is None:
+    try:
+        file = cache_dir() / entry_name(path, content)
+        sources = [[s.file, digests[str(s.path)]] for s in brief.sources]
+    except (OSError, KeyError):
         return
+    header = {"schema": schema_digest(), "brief": digest(content), "sources": sources}
     if len(brief.excerpts) < BACKGROUND_FROM or not _may_fork():
-        _write_entry(entry[0], brief, sources)
+        _write_entry(file, brief, header)
         return
     try:
         child = os.fork()
     except OSError:
-        _write_entry(entry[0], brief, sources)
+        _write_entry(file, brief, header)
         return
     if child == 0:
-        _write_in_child(entry[0], brief, sources)
+        _write_in_child(file, brief, header)
     _reap_on_exit()
     _writers.append(child)
 
@@ -224,7 +249,7 @@ def _may_fork() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1
 
 
-def _write_in_child(file: Path, brief: Brief, sources: dict[str, str]) -> None:
+def _write_in_child(file: Path, brief: Brief, header: dict[str, Any]) -> None:
     """Write the entry in a forked child, then end the child without any clean-up."""
     status = 1
     try:
@@ -232,7 +257,7 @@ def _write_in_child(file: Path, brief: Brief, sources: dict[str, str]) -> None:
         quiet = os.open(os.devnull, os.O_RDWR)
         for stream in (0, 1, 2):
             os.dup2(quiet, stream)
-        _write_entry(file, brief, sources)
+        _write_entry(file, brief, header)
         status = 0
     finally:
         os._exit(status)
@@ -248,30 +273,32 @@ def wait_for_writers() -> int:
     return reaped
 
 
-def _write_entry(file: Path, brief: Brief, sources: dict[str, str]) -> None:
-    with paused_gc():
-        fields = {name: getattr(brief, name) for name in _BRIEF_FIELDS}
-        # Each source's fields but its paragraphs, which `read` splits again from the file.
-        fields["sources"] = tuple(
-            tuple(getattr(source, name) for name in _SOURCE_FIELDS) for source in brief.sources
-        )
-        payload = _dumps(fields)
-    header = json.dumps(sources).encode() + b"\n" + digest(payload).encode() + b"\n"
+def _write_entry(file: Path, brief: Brief, header: dict[str, Any]) -> None:
     with suppress(OSError):  # the cache is an optimisation; the brief is already loaded
-        write_atomic(file, MAGIC + header + payload)
-        place = file.name.split("-")[0]
-        for stale in file.parent.glob(f"{place}-*.pickle"):
-            if stale != file:
-                stale.unlink(missing_ok=True)
-        _remove_abandoned_writes(file.parent, place)
+        file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not trusted_folder(file.parent):
+            return
+        with paused_gc():
+            payload = json.dumps(codec().encode(brief), ensure_ascii=False, separators=(",", ":"))
+        data = payload.encode("utf-8", "surrogatepass")
+        header = {**header, "payload": digest(data)}
+        write_atomic(file, MAGIC + json.dumps(header).encode() + b"\n" + data)
+        _remove_stale(file)
 
 
 ABANDONED_AFTER = 600
 """Seconds after which a temporary entry is a killed writer's, not one still being written."""
 
 
-def _remove_abandoned_writes(folder: Path, place: str) -> None:
-    """Delete what writers killed mid-write left behind for this brief (tens of MB each)."""
+def _remove_stale(file: Path) -> None:
+    """Delete this brief's earlier entries, old-format (pickle) entries of any brief, and
+    what writers killed mid-write left behind for this brief (tens of MB each)."""
+    folder = file.parent
+    place = file.name.split("-")[0]
+    for stale in (*folder.glob(f"{place}-*{SUFFIX}"), *folder.glob("*.pickle")):
+        if stale != file:
+            with suppress(OSError):
+                stale.unlink()
     now = time.time()
     for partial in folder.glob(f".{place}-*.tmp"):
         with suppress(OSError):

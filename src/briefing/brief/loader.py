@@ -41,8 +41,8 @@ class LoadResult:
         return [p for p in self.problems if p.severity == "warning"]
 
 
-def read_brief_text(path: Path) -> str:
-    """The brief's text, strictly UTF-8; raise BriefError with a place when unreadable."""
+def read_brief_bytes(path: Path) -> bytes:
+    """The brief file's bytes; raise BriefError with a place when it cannot be read."""
     label = str(path)
     try:
         if not path.is_file():
@@ -60,9 +60,17 @@ def read_brief_text(path: Path) -> str:
                     )
                 ]
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise BriefError([Problem(label, 0, 0, f"cannot be read: {error.strerror}")]) from None
+
+
+def read_brief_text(path: Path, data: bytes | None = None) -> str:
+    """The brief's text (from `data`, its bytes, when already read), strictly UTF-8;
+    raise BriefError with a place when unreadable."""
+    label = str(path)
+    if data is None:
+        data = read_brief_bytes(path)
     try:
         return decode_text(data, "the brief")
     except SourceError as error:
@@ -72,11 +80,12 @@ def read_brief_text(path: Path) -> str:
         raise BriefError([Problem(label, line, column, str(error))]) from None
 
 
-def check_brief(path: Path) -> LoadResult:
-    """Read and check a brief; never raises for anything the file holds."""
+def check_brief(path: Path, content: bytes | None = None) -> LoadResult:
+    """Read (unless given its bytes) and check a brief; never raises for anything the file
+    holds."""
     label = str(path)
     try:
-        text = read_brief_text(path)
+        text = read_brief_text(path, content)
     except BriefError as error:
         return LoadResult(path, None, list(error.problems))
     with paused_gc():
@@ -174,17 +183,22 @@ class _SourceLoader:
 
 
 def load_brief(path: Path, *, use_cache: bool = True) -> Brief:
-    """The checked brief at path, from the cache when it is current; raise BriefError."""
+    """The checked brief at path, from the cache when it is current; raise BriefError.
+
+    The file is read once, and the cache is asked only for an entry made from these very
+    bytes; a miss checks them like `briefing check` does.
+    """
     from briefing.brief import cache
 
     path = Path(path)
+    data = read_brief_bytes(path)
     if use_cache:
-        cached = cache.read(path)
+        cached = cache.read(path, data)
         if cached is not None:
             return cached
-    result = check_brief(path)
+    result = check_brief(path, data)
     if result.brief is None:
         raise BriefError(result.errors)
     if use_cache:
-        cache.write(path, result.brief, result.source_digests)
+        cache.write(path, data, result.brief, result.source_digests)
     return result.brief
