@@ -1,3 +1,3 @@
 """briefing: read briefs distilled from news articles, in the terminal."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
