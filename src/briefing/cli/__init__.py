@@ -20,7 +20,10 @@ SUBCOMMANDS = {
     "cite": "print one item with its citation, as the reader copies it",
     "export": "write the whole brief as a Markdown or HTML report",
     "schema": "print the JSON Schema of the brief format",
+    "completion": "print a shell completion script for bash, zsh or fish",
 }
+COMPLETE_IDS = "__complete-ids"
+"""A hidden subcommand: the ids of the brief in use, one a line, for shell completion."""
 
 
 class Subcommand(Protocol):
@@ -32,8 +35,20 @@ class Subcommand(Protocol):
 
 
 def _subcommand(name: str) -> Subcommand:
-    module: Subcommand = importlib.import_module(f"briefing.cli.{name}")
+    module: Subcommand = importlib.import_module(f"briefing.cli.{name.replace('-', '_')}")
     return module
+
+
+def subcommand_parser(name: str) -> argparse.ArgumentParser:
+    """The argument parser of one subcommand."""
+    parser = argparse.ArgumentParser(prog=f"briefing {name}", description=SUBCOMMANDS[name])
+    _subcommand(name).add_arguments(parser)
+    return parser
+
+
+def main_parser() -> argparse.ArgumentParser:
+    """The parser of `briefing [PATH]` itself."""
+    return _main_parser()
 
 
 def _main_parser() -> argparse.ArgumentParser:
@@ -42,7 +57,7 @@ def _main_parser() -> argparse.ArgumentParser:
         description="Read a brief in the terminal: timeline, topics, verbatim excerpts, "
         "fuzzy search and citations.",
         epilog="subcommands:\n"
-        + "\n".join(f"  {name:<8} {help_}" for name, help_ in SUBCOMMANDS.items())
+        + "\n".join(f"  {name:<11} {help_}" for name, help_ in SUBCOMMANDS.items())
         + "\n\nRun `briefing SUBCOMMAND --help` for each one's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -57,6 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] in SUBCOMMANDS:
             return _run_subcommand(args[0], args[1:])
+        if args and args[0] == COMPLETE_IDS:
+            from briefing.cli.completion import print_ids
+
+            return print_ids(args[1:])
         options = _main_parser().parse_args(args)
         return _subcommand("read").run(options)
     except KeyboardInterrupt:
@@ -66,7 +85,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_subcommand(name: str, args: list[str]) -> int:
-    command = _subcommand(name)
-    parser = argparse.ArgumentParser(prog=f"briefing {name}", description=SUBCOMMANDS[name])
-    command.add_arguments(parser)
-    return command.run(parser.parse_args(args))
+    return _subcommand(name).run(subcommand_parser(name).parse_args(args))
