@@ -106,7 +106,9 @@ class Terminal:
 def test_article_escape_sequences_never_reach_the_terminal() -> None:
     terminal = Terminal("-m", "briefing", str(BRIEF))
     try:
-        assert terminal.read_until(lambda out: b"Quit" in out, 30), "the app did not start"
+        assert terminal.read_until(lambda out: b"Timeline" in out, 30), "the app did not start"
+        terminal.settle()
+        terminal.send(b"t")  # from the overview to the panes
         terminal.settle()
         for _ in range(4):  # move the focus on until it is on the excerpts, then open
             terminal.send(b"\t")

@@ -17,10 +17,11 @@ SAMPLE = Path(__file__).parent.parent / "fixtures" / "sample" / "briefs" / "samp
 
 
 class ThemedApp(BriefingApp):
-    """The reader on the sample brief in a given theme, with the style fixed to plain."""
+    """The reader on the sample brief in a given theme, with the style fixed to plain, on
+    the panes (or on the overview)."""
 
-    def __init__(self, theme: str) -> None:
-        super().__init__(load_brief(SAMPLE, use_cache=False), style="plain")
+    def __init__(self, theme: str, *, overview: bool = False) -> None:
+        super().__init__(load_brief(SAMPLE, use_cache=False), style="plain", overview=overview)
         self.theme_name = theme
 
     def on_mount(self) -> None:

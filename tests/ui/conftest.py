@@ -20,7 +20,7 @@ def no_blinking(steady_cursor: None) -> None:
 @pytest.fixture
 def app(sample: Brief) -> BriefingApp:
     """The reader on the sample brief."""
-    return BriefingApp(sample, style="plain")
+    return BriefingApp(sample, style="plain", overview=False)
 
 
 async def _palette_hits(pilot: Pilot[None], query: str) -> list[str]:

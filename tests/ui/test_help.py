@@ -99,7 +99,7 @@ async def test_escape_and_question_mark_close_it() -> None:
 async def test_over_the_main_screen_groups_read_as_words(sample: Brief) -> None:
     from briefing.ui.app import BriefingApp
 
-    app = BriefingApp(sample)
+    app = BriefingApp(sample, overview=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("tab", "question_mark")  # the excerpts pane has the focus

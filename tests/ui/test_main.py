@@ -63,7 +63,7 @@ async def test_timeline_marks_sources_and_years(sample: Brief) -> None:
 
     deal = replace(sample.event("ev-deal"), excerpts=("q-deal-signed", "q-triple"))
     events = tuple(deal if e.id == "ev-deal" else e for e in sample.events)
-    app = BriefingApp(replace(sample, events=events))
+    app = BriefingApp(replace(sample, events=events), overview=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         lines = main(app).query_one(Timeline).visible_lines()
@@ -81,7 +81,7 @@ async def test_a_decade_heads_its_group_as_a_decade(sample: Brief) -> None:
 
     order = replace(sample.event("ev-order"), date=parse_date("1990/1999"))
     events = tuple(order if e.id == "ev-order" else e for e in sample.events)
-    app = BriefingApp(replace(sample, events=events))
+    app = BriefingApp(replace(sample, events=events), overview=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         lines = main(app).query_one(Timeline).visible_lines()
@@ -145,7 +145,7 @@ async def test_event_narrows_excerpts_and_escape_widens(app: BriefingApp) -> Non
 
 
 async def test_excerpts_wrap_and_show_source_and_paragraph(sample: Brief) -> None:
-    app = BriefingApp(sample)
+    app = BriefingApp(sample, overview=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         text = " ".join(line.strip() for line in shown(app, ExcerptList).splitlines())
@@ -224,7 +224,7 @@ async def test_markup_in_a_title_is_shown_literally(sample: Brief) -> None:
 
     title = "[bold]Bold[/] and [@click=app.quit]click[/]"
     brief = replace(sample, title=title)
-    app = BriefingApp(brief)
+    app = BriefingApp(brief, overview=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         shown_title = main(app).query_one("#header-title", Static).content

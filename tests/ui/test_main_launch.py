@@ -64,7 +64,7 @@ async def test_a_folder_offers_a_picker_that_opens_the_chosen_brief(
 
     folder = tmp_path / "sample"
     shutil.copytree(sample_path.parent.parent, folder)
-    app = BriefingApp(folder=folder / "briefs")
+    app = BriefingApp(folder=folder / "briefs", overview=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, BriefPickerScreen)
@@ -77,7 +77,7 @@ async def test_a_folder_offers_a_picker_that_opens_the_chosen_brief(
 
 @pytest.mark.parametrize("key", ["escape", "q"])
 async def test_escape_or_q_in_the_picker_quits(sample_path: Path, key: str) -> None:
-    app = BriefingApp(folder=sample_path.parent)
+    app = BriefingApp(folder=sample_path.parent, overview=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press(key)
@@ -92,13 +92,13 @@ async def test_the_configured_style_is_the_default(sample_path: Path, user_folde
 
     config_path().parent.mkdir(parents=True, exist_ok=True)
     config_path().write_text('style = "apa"\n', encoding="utf-8")
-    app = BriefingApp(load_brief(sample_path, use_cache=False))
+    app = BriefingApp(load_brief(sample_path, use_cache=False), overview=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.citation_style == "apa"
         await pilot.press("s")
         assert app.citation_style == "chicago"
-    given = BriefingApp(load_brief(sample_path, use_cache=False), style="mla")
+    given = BriefingApp(load_brief(sample_path, use_cache=False), style="mla", overview=False)
     async with given.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert given.citation_style == "mla"
@@ -110,7 +110,7 @@ async def test_a_damaged_config_is_reported_and_the_default_used(sample_path: Pa
 
     config_path().parent.mkdir(parents=True, exist_ok=True)
     config_path().write_text('style = "harvard"\n', encoding="utf-8")
-    app = BriefingApp(load_brief(sample_path, use_cache=False))
+    app = BriefingApp(load_brief(sample_path, use_cache=False), overview=False)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
         assert app.citation_style == "plain"
@@ -125,7 +125,7 @@ async def test_keys_remapped_in_the_config_file_work(sample_path: Path) -> None:
     config_path().parent.mkdir(parents=True, exist_ok=True)
     config_path().write_text('[keys]\n"briefing.copy" = "y"\n', encoding="utf-8")
     brief = load_brief(sample_path, use_cache=False)
-    app = BriefingApp(brief)
+    app = BriefingApp(brief, overview=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         selected = app.screen.selected_item_id()  # type: ignore[attr-defined]

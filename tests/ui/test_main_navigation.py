@@ -155,7 +155,7 @@ async def test_palette_shows_markup_in_names_literally(sample: Brief, palette: P
 
     evil = replace(sample.entity("sen"), name="[bold]Evil[/] [@click=app.quit]x", kind="[/]")
     entities = tuple(evil if e.id == "sen" else e for e in sample.entities)
-    app = BriefingApp(replace(sample, entities=entities))
+    app = BriefingApp(replace(sample, entities=entities), overview=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert await palette(pilot, "evil")

@@ -39,7 +39,7 @@ def rows_of(lines: list[str], first_words: str) -> list[str]:
 
 
 async def test_a_wrapped_title_hangs_under_itself_with_the_count_last(sample: Brief) -> None:
-    app = BriefingApp(sample)
+    app = BriefingApp(sample, overview=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         lines = main(app).query_one(Timeline).visible_lines()
@@ -53,7 +53,7 @@ async def test_a_wrapped_title_hangs_under_itself_with_the_count_last(sample: Br
 
 
 async def test_dates_under_a_year_heading_leave_out_the_year(sample: Brief) -> None:
-    app = BriefingApp(sample)
+    app = BriefingApp(sample, overview=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         lines = main(app).query_one(Timeline).visible_lines()
@@ -72,7 +72,7 @@ async def test_a_date_too_long_for_its_column_takes_a_line_above(sample: Brief) 
 
     summit = replace(sample.event("ev-summit"), date=parse_date("2024-04/2025-03"))
     events = tuple(summit if e.id == "ev-summit" else e for e in sample.events)
-    app = BriefingApp(replace(sample, events=events))
+    app = BriefingApp(replace(sample, events=events), overview=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         lines = main(app).query_one(Timeline).visible_lines()
@@ -96,7 +96,7 @@ def test_attributions_are_short_and_mark_inferred_values(sample: Brief) -> None:
 
 
 async def test_excerpts_are_set_apart_by_a_blank_line(sample: Brief) -> None:
-    app = BriefingApp(sample)
+    app = BriefingApp(sample, overview=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         lines = main(app).query_one(ExcerptList).visible_lines()
@@ -114,7 +114,7 @@ async def test_long_topic_titles_end_in_an_ellipsis_and_keep_their_count(
     copy = tmp_path / "sample" / "briefs" / sample_path.name
     long = "Ports, harbours, terminals and every kind of cargo handling in the Baltic"
     copy.write_text(copy.read_text().replace("title: Ports\n", f"title: {long}\n"))
-    app = BriefingApp(load_brief(copy, use_cache=False))
+    app = BriefingApp(load_brief(copy, use_cache=False), overview=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         tree = main(app).query_one(TopicTree)
@@ -175,14 +175,14 @@ async def test_enter_on_an_excerpt_opens_the_reader_at_that_excerpt(app: Briefin
 
 
 async def test_on_a_wide_screen_the_detail_is_a_fourth_column(sample: Brief) -> None:
-    app = BriefingApp(sample)
+    app = BriefingApp(sample, overview=False)
     async with app.run_test(size=(200, 60)) as pilot:
         await pilot.pause()
         screen = main(app)
         timeline, detail = screen.query_one(Timeline).region, screen.query_one("#detail").region
         assert detail.x >= screen.query_one(ExcerptList).region.right
         assert detail.height == timeline.height and timeline.bottom >= 55
-    app = BriefingApp(sample)
+    app = BriefingApp(sample, overview=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         detail = main(app).query_one("#detail").region

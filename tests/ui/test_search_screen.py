@@ -168,7 +168,7 @@ async def test_brief_text_with_markup_shows_literally(tmp_path: Path) -> None:
 
 
 async def test_slash_in_the_reader_searches_and_enter_lands_on_the_hit(sample: Brief) -> None:
-    app = BriefingApp(sample, style="plain")
+    app = BriefingApp(sample, style="plain", overview=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("slash")

@@ -16,7 +16,7 @@ def _label_brightness(app: BriefingApp) -> int:
 
 
 async def test_labels_stay_legible_after_switching_to_a_light_theme(sample: Brief) -> None:
-    app = BriefingApp(sample)
+    app = BriefingApp(sample, overview=False)
     async with app.run_test(size=(120, 40)) as pilot:
         app.theme = "textual-dark"
         await pilot.pause()

@@ -35,10 +35,17 @@ class BriefingApp(App[None]):
     """The style `c` copies with; `s` cycles through `briefing.cite.style_names.STYLES`."""
 
     def __init__(
-        self, brief: Brief | None = None, *, style: str | None = None, folder: Path | None = None
+        self,
+        brief: Brief | None = None,
+        *,
+        style: str | None = None,
+        folder: Path | None = None,
+        overview: bool = True,
     ) -> None:
         super().__init__()
         self.brief = brief
+        self.overview = overview
+        """Whether a brief opens on its overview (else straight on the panes)."""
         keep_out_of_gc()
         self.folder = folder
         chosen = settings.load()
@@ -49,7 +56,7 @@ class BriefingApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         """The main screen straight away, so the first frame already shows the brief."""
         if self.brief is not None:
-            return MainScreen(self.brief)
+            return MainScreen(self.brief, overview=self.overview)
         return super().get_default_screen()
 
     def on_mount(self) -> None:
@@ -88,7 +95,7 @@ class BriefingApp(App[None]):
     def _opened(self, brief: Brief) -> None:
         self.brief = brief
         keep_out_of_gc()
-        self.push_screen(MainScreen(brief))
+        self.push_screen(MainScreen(brief, overview=self.overview))
 
     def cycle_citation_style(self) -> None:
         """Switch to the next citation style and say which."""

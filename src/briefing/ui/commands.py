@@ -8,19 +8,17 @@ topic, event, source or entity by name.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol, runtime_checkable
 
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
+from briefing.brief.model import Brief
 from briefing.sanitize import one_line
-
-if TYPE_CHECKING:
-    from briefing.ui.screens.main import MainScreen
 
 MAX_HITS = 100
 
@@ -34,6 +32,8 @@ class Command:
     title: str
     help: str
     show: bool = True
+    priority: bool = False
+    """Checked before the focused widget's keys (as Textual's own Ctrl+P is)."""
 
     @property
     def binding(self) -> Binding:
@@ -43,8 +43,9 @@ class Command:
             self.name,
             self.title,
             show=self.show,
-            id=f"briefing.{self.name}",
+            id=f"briefing.{self.name.removeprefix('app.')}",
             tooltip=self.help,
+            priority=self.priority,
         )
 
 
@@ -60,9 +61,37 @@ MAIN_COMMANDS: tuple[Command, ...] = (
     Command("entities", "e", "Entities", "Show people, places and organisations", show=False),
     Command("clear_filters", "x", "Clear", "Clear every filter and narrowing"),
     Command("back", "escape", "Back", "Clear the last narrowing (event, entity, topic)"),
+    Command("overview", "escape", "Overview", "Back to the overview: summary, disputes, figures"),
     Command("help", "question_mark", "Help", "Show every key"),
     Command("quit", "q", "Quit", "Quit briefing"),
 )
+
+
+def command(name: str) -> Command:
+    """The main screen's command of that name."""
+    return next(c for c in MAIN_COMMANDS if c.name == name)
+
+
+OVERVIEW_COMMANDS: tuple[Command, ...] = (
+    Command("app.focus_next", "tab", "Next", "Move to the next part: summary, disputes, figures"),
+    Command("panes", "t", "Timeline", "Show the topics, timeline and excerpts", show=True),
+    *(
+        replace(command(name), show=True)
+        for name in ("search", "disputes", "figures", "entities", "add_to_basket", "basket")
+    ),
+    Command(
+        "app.command_palette",
+        "ctrl+p",
+        "Jump",
+        "Jump to any topic, event, source or entity",
+        priority=True,
+    ),
+    command("help"),
+    replace(command("copy"), show=False),
+    command("cycle_style"),
+    replace(command("quit"), show=False),
+)
+"""The overview's keys: the main screen's where they do the same, and its own."""
 
 
 def bindings(commands: Iterable[Command]) -> list[Binding]:
@@ -98,13 +127,23 @@ class CommandsProvider(Provider):
         return partial(self.screen.run_action, command.name)
 
 
+@runtime_checkable
+class ShowsItems(Protocol):
+    """A screen that can go to any item of its brief."""
+
+    brief: Brief
+
+    def show_item(self, item_id: str) -> None:
+        """Go to the item."""
+
+
 class JumpProvider(Provider):
     """Jump to any topic, event, source or entity by name."""
 
     async def startup(self) -> None:
         """Collect the names once per palette opening."""
         self.targets: list[tuple[str, str, str]] = []
-        screen = self._main_screen()
+        screen = self._host()
         if screen is None:
             return
         brief = screen.brief
@@ -116,14 +155,12 @@ class JumpProvider(Provider):
         ]
         self.targets = [(one_line(text), kind, item_id) for text, kind, item_id in named]
 
-    def _main_screen(self) -> MainScreen | None:
-        from briefing.ui.screens.main import MainScreen
-
-        return self.screen if isinstance(self.screen, MainScreen) else None
+    def _host(self) -> ShowsItems | None:
+        return self.screen if isinstance(self.screen, ShowsItems) else None
 
     async def search(self, query: str) -> Hits:
         """Targets that fuzzily match the query, best first (at most MAX_HITS)."""
-        screen = self._main_screen()
+        screen = self._host()
         if screen is None or not query.strip():
             return
         matcher = self.matcher(query)

@@ -49,9 +49,11 @@ class MainScreen(Screen[None]):
     event_filter: var[str | None] = var(None)
     """The event whose excerpts alone the excerpts pane shows."""
 
-    def __init__(self, brief: Brief) -> None:
+    def __init__(self, brief: Brief, *, overview: bool = False) -> None:
         super().__init__()
         self.brief = brief
+        self.start_on_overview = overview
+        """Whether the overview (summary, disputes, figures) opens over the panes at once."""
 
     def compose(self) -> ComposeResult:
         """Header, filter bar, the four panes, and the footer with the citation style."""
@@ -74,6 +76,8 @@ class MainScreen(Screen[None]):
         self._apply_filters()
         self.watch(self.app, "citation_style", self.query_one(StyleIndicator).show_style)
         self.query_one(Timeline).focus()
+        if self.start_on_overview:
+            self.action_overview()
 
     def on_resize(self, event: events.Resize) -> None:
         """Switch between the wide and the narrow layout."""
@@ -138,9 +142,13 @@ class MainScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys show in the key bar only when they matter: Back and Clear while something
-        is narrowed, Open unless the topics have the focus."""
+        is narrowed (Escape goes back to the overview when nothing is), Open unless the
+        topics have the focus."""
+        narrowed = bool(self.topic_filter or self.entity_filter or self.event_filter)
         if action in ("back", "clear_filters"):
-            return bool(self.topic_filter or self.entity_filter or self.event_filter)
+            return narrowed
+        if action == "overview":
+            return not narrowed
         if action == "open_source":
             return not isinstance(self.focused, TopicTree)
         return True
@@ -302,6 +310,12 @@ class MainScreen(Screen[None]):
             self._open_reader(item.id)
         else:
             self.notify("Select an excerpt or an event to open its article.")
+
+    def action_overview(self) -> None:
+        """The overview: the brief's summary, disputes and key figures."""
+        from briefing.ui.screens.overview import OverviewScreen
+
+        self._push(OverviewScreen(self.brief))
 
     def action_search(self) -> None:
         """Search the whole brief."""

@@ -84,16 +84,29 @@ class KeyBar(Static):
         """Stop following."""
         self.screen.bindings_updated_signal.unsubscribe(self)
 
+    def on_resize(self) -> None:
+        """A different width fits a different number of keys."""
+        self._bindings_changed(self.screen)
+
     def _bindings_changed(self, screen: object) -> None:
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        """Show as many keys as fit, in the order the screen declares them; a key that
+        would not fit whole is left out rather than cut, and Help always stays."""
+        keys: list[tuple[str, str, str]] = []  # (key, as shown, description)
         seen: set[str] = set()
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
             if not binding.show or not active.enabled or binding.action in seen:
                 continue
             seen.add(binding.action)
+            keys.append((key, f" {self.app.get_key_display(binding)} ", binding.description))
+        room = self.size.width or self.app.size.width
+        while sum(len(shown) + len(what) + 1 for _, shown, what in keys) > room and keys:
+            dropped = next((k for k in reversed(keys) if k[0] != "question_mark"), keys[-1])
+            keys.remove(dropped)
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        key_style = self.get_component_rich_style("keybar--key", partial=True)
+        for key, shown, what in keys:
             click = Style(meta={"@click": f"app.simulate_key({key!r})"})
-            key_style = self.get_component_rich_style("keybar--key", partial=True)
-            text.append(f" {self.app.get_key_display(binding)} ", key_style + click)
-            text.append(f"{binding.description} ", click)
+            text.append(shown, key_style + click)
+            text.append(f"{what} ", click)
         self.update(text)

@@ -1,0 +1,247 @@
+"""The overview: the brief's bottom line first (its summary), then its disputes and key
+figures, each one key away; the Topics, Timeline and Excerpts panes are behind `t`.
+
+It opens over the main screen and dismisses with the id of an item to go to there (or
+None to show the panes as they are).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+
+from briefing.brief.figures import figure_rows
+from briefing.brief.model import Brief
+from briefing.ui.commands import OVERVIEW_COMMANDS, JumpProvider, bindings
+from briefing.ui.screens.base import add_to_basket, copy_item, show_help
+from briefing.ui.text import safe_line
+from briefing.ui.widgets.bars import BriefHeader, KeyBar, StyleIndicator
+from briefing.ui.widgets.prose import Prose
+from briefing.ui.widgets.rows import RowList
+
+AMOUNT_WIDTH = 12
+"""The column of values and units in the figures list (`68.7 USD bn`)."""
+
+
+class OverviewList(RowList):
+    """One line per item (a dispute's question, a figure), cut to the width; Enter opens it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "choose",
+            "Open",
+            id="overview.open",
+            tooltip="Open the selected dispute or figure on its own screen",
+        ),
+    ]
+
+    def __init__(self, rows: list[tuple[str, Text]], *, id: str, empty: str) -> None:
+        super().__init__(id=id, classes="overview-list")
+        self.rows = rows
+        self.EMPTY = empty
+
+    def on_mount(self) -> None:
+        """Show the rows, the cursor on the first."""
+        self.rows_changed()
+
+    def row_count(self) -> int:
+        """One row per item."""
+        return len(self.rows)
+
+    def row_text(self, index: int) -> Text:
+        """The item's line."""
+        return self.rows[index][1]
+
+    def row_lines(self, index: int, width: int) -> list[Text]:
+        """The line cut with an ellipsis to the width (the item's own screen has it whole)."""
+        line = self.row_text(index).copy()
+        line.truncate(max(width, 1), overflow="ellipsis")
+        return [line]
+
+    @property
+    def item_id(self) -> str | None:
+        """The id of the item under the cursor."""
+        return self.rows[self.cursor][0] if 0 <= self.cursor < len(self.rows) else None
+
+
+def dispute_rows(brief: Brief) -> list[tuple[str, Text]]:
+    """Each dispute's question."""
+    return [(d.id, safe_line(d.question)) for d in brief.disputes]
+
+
+def figure_lines(brief: Brief) -> list[tuple[str, Text]]:
+    """Each figure (a range once) as its value and unit, then its label."""
+    lines = []
+    for row in figure_rows(brief):
+        amount = Text(row.amount, "bold", end="")
+        amount.pad_left(AMOUNT_WIDTH - amount.cell_len)
+        lines.append((row.id, Text.assemble(amount, "  ", safe_line(row.label), end="")))
+    return lines
+
+
+class OverviewScreen(Screen[str | None]):
+    """Summary, disputes and key figures; focus starts on the summary."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings(OVERVIEW_COMMANDS)]
+    COMMANDS: ClassVar[set[Any]] = {JumpProvider}
+    HELP_TITLE = "Overview"
+    # Textual declares this as an instance variable, so it cannot be annotated ClassVar.
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
+        (0, "-narrow"),
+        (100, "-wide"),
+    ]
+    DEFAULT_CSS = """
+    OverviewScreen {
+        #overview-summary { height: 1fr; }
+        #overview-lists { height: 40%; min-height: 6; }
+        &.-narrow #overview-lists { layout: vertical; height: 10; }
+        #overview-summary, .overview-list {
+            border: round $primary-muted;
+            border-title-color: $text-muted;
+            background: $surface;
+            padding: 0 1;
+            scrollbar-size-vertical: 1;
+            &:focus {
+                border: round $primary;
+                border-title-color: $foreground;
+                border-title-style: bold;
+            }
+        }
+        .overview-list { width: 1fr; height: 1fr; overflow-x: hidden; }
+        .overview-list > .row-list--cursor { background: $panel; }
+        .overview-list:focus > .row-list--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    """
+
+    def __init__(self, brief: Brief) -> None:
+        super().__init__()
+        self.brief = brief
+
+    def compose(self) -> ComposeResult:
+        """Header, the summary, the disputes beside the figures, and the key bar."""
+        yield BriefHeader(self.brief)
+        summary = Prose(
+            self.brief.summary, empty="This brief has no summary.", id="overview-summary"
+        )
+        summary.border_title = "Summary"
+        yield summary
+        with Horizontal(id="overview-lists"):
+            disputes = OverviewList(
+                dispute_rows(self.brief), id="overview-disputes", empty="No disputes."
+            )
+            disputes.border_title = f"Disputes · {len(self.brief.disputes):,} · d"
+            yield disputes
+            figures = OverviewList(
+                figure_lines(self.brief), id="overview-figures", empty="No figures."
+            )
+            figures.border_title = f"Key figures · {len(figures.rows):,} · f"
+            yield figures
+        with Horizontal(id="bottom"):
+            yield KeyBar(id="keys")
+            yield StyleIndicator(id="style")
+
+    def on_mount(self) -> None:
+        """Start reading at the summary; follow the app's citation style."""
+        self.watch(self.app, "citation_style", self.query_one(StyleIndicator).show_style)
+        self.query_one(Prose).focus()
+
+    def selected_item_id(self) -> str | None:
+        """The dispute or figure under the cursor of the focused list."""
+        return self.focused.item_id if isinstance(self.focused, OverviewList) else None
+
+    def show_item(self, item_id: str) -> None:
+        """Go to an item: the main screen shows it in its own pane or screen."""
+        self.dismiss(item_id)
+
+    @on(RowList.Chosen, "#overview-disputes")
+    def _dispute_chosen(self) -> None:
+        self.action_disputes(self.query_one("#overview-disputes", OverviewList).item_id)
+
+    @on(RowList.Chosen, "#overview-figures")
+    def _figure_chosen(self) -> None:
+        self.action_figures(self.query_one("#overview-figures", OverviewList).item_id)
+
+    def _push(self, screen: Screen[Any]) -> None:
+        """Push a screen; an item id it dismisses with is shown on the main screen."""
+        self.app.push_screen(screen, callback=self._returned)
+
+    def _returned(self, item_id: object) -> None:
+        if isinstance(item_id, str):
+            self.dismiss(item_id)
+
+    # Actions (see OVERVIEW_COMMANDS) -------------------------------------------------
+
+    def action_panes(self) -> None:
+        """The Topics, Timeline and Excerpts panes, as they were left."""
+        self.dismiss(None)
+
+    def action_search(self) -> None:
+        """Search the whole brief; a hit is shown in its pane."""
+        from briefing.ui.screens.search import SearchScreen
+
+        self._push(SearchScreen(self.brief))
+
+    def action_disputes(self, dispute_id: str | None = None) -> None:
+        """The disputes, at the one asked for."""
+        from briefing.ui.screens.disputes import DisputesScreen
+
+        self._push(DisputesScreen(self.brief, dispute_id))
+
+    def action_figures(self, figure_id: str | None = None) -> None:
+        """The figures table, at the one asked for."""
+        from briefing.ui.screens.figures import FiguresScreen
+
+        self._push(FiguresScreen(self.brief, figure_id))
+
+    def action_entities(self) -> None:
+        """The entities."""
+        from briefing.ui.screens.entities import EntitiesScreen
+
+        self._push(EntitiesScreen(self.brief))
+
+    def action_basket(self) -> None:
+        """The clip basket."""
+        from briefing.ui.screens.basket import BasketScreen
+
+        self._push(BasketScreen(self.brief))
+
+    def action_copy(self) -> None:
+        """Copy the selected dispute or figure with its citations."""
+        if self._something_selected("copy"):
+            copy_item(self, self.brief, self.selected_item_id())
+
+    def action_add_to_basket(self) -> None:
+        """Add the selected dispute or figure to the basket."""
+        if self._something_selected("add"):
+            add_to_basket(self, self.brief, self.selected_item_id())
+
+    def _something_selected(self, verb: str) -> bool:
+        if self.selected_item_id() is None:
+            self.notify(f"Tab to a dispute or a figure to {verb} it.", severity="warning")
+            return False
+        return True
+
+    def action_cycle_style(self) -> None:
+        """The next citation style."""
+        cycle = getattr(self.app, "cycle_citation_style", None)
+        if cycle is not None:
+            cycle()
+
+    def action_help(self) -> None:
+        """Every key of this screen."""
+        show_help(self)
+
+    async def action_quit(self) -> None:
+        """Quit with exit status 0."""
+        self.app.exit(return_code=0)
