@@ -63,10 +63,7 @@ def test_an_edit_that_would_break_the_brief_is_refused_and_nothing_is_written(
     assert "not changed" in refused.value.message
     assert "does not occur in source 'src-harbour'" in refused.value.problems[0].message
     assert brief.read_bytes() == original
-    assert sorted(p.name for p in brief.parent.iterdir()) == [
-        "commented.after-excerpt.yaml",
-        "commented.yaml",
-    ]
+    assert not [p.name for p in brief.parent.iterdir() if p.name.startswith(".")]
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import yaml
 
 from briefing.brief.yamlsafe import _TextLoader
 
-_PLAIN = re.compile(r"[a-z0-9][a-z0-9-]*")
+_PLAIN = re.compile(r"[a-z][a-z0-9-]*")
 _YAML_WORDS = frozenset({"null", "true", "false", "yes", "no", "on", "off", "y", "n"})
 
 

@@ -21,6 +21,9 @@ SUBCOMMANDS = {
     "export": "write the whole brief as a Markdown or HTML report",
     "schema": "print the JSON Schema of the brief format",
     "completion": "print a shell completion script for bash, zsh or fish",
+    "new": "write a new brief with one source per article",
+    "add-source": "add one source per article to a brief",
+    "quote": "find the exact passage of an article from text typed as remembered",
 }
 COMPLETE_IDS = "__complete-ids"
 """A hidden subcommand: the ids of the brief in use, one a line, for shell completion."""
