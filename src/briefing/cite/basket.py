@@ -20,7 +20,7 @@ from typing import Any
 from briefing.brief.model import Brief
 from briefing.cite.citations import cite_item, gather
 from briefing.cite.clipboard import clean
-from briefing.cite.references import Reference
+from briefing.cite.references import references_of
 from briefing.cite.styles import markdown_escape, markdown_reference
 from briefing.store.files import backup_path, data_dir, locked, write_atomic
 
@@ -77,7 +77,7 @@ class Clip:
 def make_clip(brief: Brief, item_id: str) -> Clip:
     """Snapshot an item of the brief as a clip (raises citations.UnknownItem)."""
     gathered = gather(brief, item_id)
-    refs = {s.id: Reference.of(s, brief.as_of) for s in brief.sources}
+    refs = references_of(brief)
     parts = tuple(
         Part(
             block.lines,

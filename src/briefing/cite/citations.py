@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from briefing.brief.model import Brief, Dispute, Entity, Event, Excerpt, Figure, Item, Source, Topic
 from briefing.cite.clipboard import clean
 from briefing.cite.reference_managers import bibtex_cite, bibtex_entry, csl_item, latex_escape
-from briefing.cite.references import Reference, nest_quotes, run_in
+from briefing.cite.references import Reference, nest_quotes, proper_nouns, run_in
 from briefing.cite.style_names import STYLES
 from briefing.cite.styles import (
     apa_in_text,
@@ -166,7 +166,9 @@ class _Context:
 
     def ref(self, source_id: str) -> Reference:
         if source_id not in self._refs:
-            self._refs[source_id] = Reference.of(self.brief.source(source_id), self.brief.as_of)
+            self._refs[source_id] = Reference.of(
+                self.brief.source(source_id), proper_nouns(self.brief)
+            )
         return self._refs[source_id]
 
     def quote(self, excerpt: Excerpt) -> str:

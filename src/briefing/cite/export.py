@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from briefing.brief.model import Brief, Excerpt, Topic
 from briefing.cite.clipboard import clean
-from briefing.cite.references import Reference
+from briefing.cite.references import Reference, proper_nouns
 from briefing.cite.styles import markdown_escape, plain_reference
 
 FORMATS = ("markdown", "html")
@@ -88,7 +88,7 @@ class _Report:
         yield References(tuple(self.reference(s.id) for s in brief.sources))
 
     def reference(self, source_id: str) -> tuple[str, str | None]:
-        ref = Reference.of(self.brief.source(source_id), self.brief.as_of)
+        ref = Reference.of(self.brief.source(source_id), proper_nouns(self.brief))
         return plain_reference(ref), ref.url
 
     def quotes(self, excerpts: tuple[Excerpt, ...]) -> Iterator[Quotation]:

@@ -4,7 +4,7 @@ BibTeX entries are `@misc` (understood by BibTeX and biblatex alike) keyed by th
 id, which is unique within a brief. Neither format brackets inferred values; instead a
 `note` says which values were inferred. CSL-JSON items are typed `article-newspaper` when
 the outlet is known, `article` otherwise. The access date (`urldate`, `accessed`) is the
-brief's `as_of` date, given only with a URL.
+source's own `accessed`, given only with a URL; the brief's `as_of` is not an access date.
 """
 
 from __future__ import annotations
@@ -57,13 +57,16 @@ def bibtex_entry(ref: Reference) -> str:
     if ref.authors:
         fields.append(("author", "{" + " and ".join(map(_bibtex_author, ref.authors)) + "}"))
     fields.append(("title", "{{" + latex_escape(ref.title) + "}}"))
+    if ref.short_title:
+        fields.append(("shorttitle", "{{" + latex_escape(ref.short_title) + "}}"))
     if ref.outlet:
         fields.append(("howpublished", "{" + latex_escape(ref.outlet) + "}"))
     if ref.published is not None:
         fields += _bibtex_date(ref)
     if ref.url:
         fields.append(("url", "{" + ref.url.replace("{", "%7B").replace("}", "%7D") + "}"))
-        fields.append(("urldate", "{" + _iso(ref.accessed.iso_parts()) + "}"))
+        if ref.accessed is not None:
+            fields.append(("urldate", "{" + _iso(ref.accessed.iso_parts()) + "}"))
     note = inferred_note(ref)
     if note:
         fields.append(("note", "{" + note + "}"))
@@ -97,6 +100,8 @@ def csl_item(ref: Reference) -> dict[str, Any]:
         "type": "article-newspaper" if ref.outlet else "article",
         "title": ref.title,
     }
+    if ref.short_title:
+        item["title-short"] = ref.short_title
     if ref.authors:
         item["author"] = [
             {"family": n.family, "given": n.given} if n.given else {"literal": n.family}
@@ -108,7 +113,8 @@ def csl_item(ref: Reference) -> dict[str, Any]:
         item["issued"] = _csl_date(ref)
     if ref.url:
         item["URL"] = ref.url
-        item["accessed"] = {"date-parts": [ref.accessed.iso_parts()]}
+        if ref.accessed is not None:
+            item["accessed"] = {"date-parts": [ref.accessed.iso_parts()]}
     note = inferred_note(ref)
     if note:
         item["note"] = note

@@ -1,16 +1,18 @@
 """A source as the citation styles see it: names, dates and titles taken apart once.
 
-`Reference.of(source, accessed)` reads a `Source` and records what is known, what is
-missing and what was inferred, so that each style only decides how to show them. All
-text is cleaned of control characters here, before any style touches it.
+`Reference.of(source)` reads a `Source` and records what is known, what is missing and
+what was inferred, so that each style only decides how to show them. All text is cleaned
+of control characters here, before any style touches it. `proper_nouns(brief)` gives the
+words that sentence case (APA's titles) must keep capitalised: the brief's entities.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from briefing.brief.dates import BriefDate, DatePoint
-from briefing.brief.model import Source
+from briefing.brief.model import Brief, Source
 from briefing.cite.clipboard import clean
 
 MONTH_NAMES = (
@@ -180,26 +182,42 @@ class Reference:
     outlet: str | None
     published: Published | None
     url: str | None
-    accessed: Published
+    accessed: Published | None = None
+    """When the article was read online: only a source's own `accessed`, never guessed."""
     outlet_inferred: bool = False
     published_inferred: bool = False
     title_inferred: bool = False
+    short_title: str | None = None
+    proper_nouns: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, source: Source, accessed: BriefDate) -> Reference:
-        """Read a source; `accessed` (the brief's `as_of`) serves as the access date."""
+    def of(cls, source: Source, proper_nouns: frozenset[str] = frozenset()) -> Reference:
+        """Read a source; `proper_nouns` are the words sentence case keeps capitalised."""
+        authors = (clean(a).strip() for a in source.authors)
         return cls(
             key=source.id,
             title=clean(source.title).strip(),
-            authors=tuple(Name.parse(clean(a).strip()) for a in source.authors if clean(a).strip()),
+            authors=tuple(Name.parse(a) for a in authors if a),
             outlet=clean(source.outlet).strip() if source.outlet else None,
             published=Published.of(source.published) if source.published else None,
             url=clean(source.url).strip() if source.url else None,
-            accessed=Published.of_point(accessed.start),
+            accessed=Published.of_point(source.accessed.start) if source.accessed else None,
             outlet_inferred=source.is_inferred("outlet"),
             published_inferred=source.is_inferred("published"),
             title_inferred=source.is_inferred("title"),
+            short_title=clean(source.short_title).strip() if source.short_title else None,
+            proper_nouns=proper_nouns,
         )
+
+    @property
+    def short(self) -> str:
+        """The title for an in-text citation: the brief's `short_title`, else the title
+        shortened as APA and MLA ask (the words before a colon, or the first four)."""
+        if self.short_title:
+            return self.short_title
+        if self.described:
+            return f"[{shorten_title(self.description, words=6, mark='…')}]"
+        return shorten_title(self.title)
 
     @property
     def described(self) -> bool:
@@ -210,6 +228,71 @@ class Reference:
     def description(self) -> str:
         """A descriptive title without its brackets (MLA writes it so)."""
         return self.title[1:-1] if self.described else self.title
+
+
+def references_of(brief: Brief) -> dict[str, Reference]:
+    """Every source of a brief as a Reference, by source id."""
+    nouns = proper_nouns(brief)
+    return {source.id: Reference.of(source, nouns) for source in brief.sources}
+
+
+def proper_nouns(brief: Brief) -> frozenset[str]:
+    """The capitalised words of the brief's entity names and aliases (`India`, `Putin`)."""
+    names = (n for e in brief.entities for n in (e.name, *e.aliases))
+    return frozenset(w for n in names for w in _WORD.findall(clean(n)) if w[:1].isupper())
+
+
+_WORD = re.compile(r"[\w][\w’'-]*")
+_SENTENCE_BREAK = re.compile(r"[:?!.—]\s*$")
+
+
+def sentence_case(title: str, proper_nouns: frozenset[str] = frozenset()) -> str:
+    """A headline in sentence case, as APA 7 writes article titles (6.17).
+
+    Capitals stay on the first word, the first word after a colon, proper nouns (the
+    brief's entities), acronyms and words with inner capitals (`S-400`, `iPhone`);
+    every other capitalised word is lowered. A possessive keeps its noun's case.
+    """
+    shown: list[str] = []
+    opening = True
+    for word in title.split(" "):
+        core = _WORD.search(word)
+        if core is None or opening or _keeps_capital(core.group(), proper_nouns):
+            shown.append(word)
+        else:
+            start = core.start()
+            shown.append(word[:start] + word[start].lower() + word[start + 1 :])
+        opening = (core is None and not word) or bool(_SENTENCE_BREAK.search(word))
+    return " ".join(shown)
+
+
+def _keeps_capital(word: str, proper_nouns: frozenset[str]) -> bool:
+    stem = re.sub(r"[’']s$", "", word)
+    if stem in proper_nouns or word in proper_nouns:
+        return True
+    if any(part in proper_nouns for part in stem.split("-")):
+        return True
+    letters = [c for c in stem if c.isalpha()]
+    return (
+        not letters
+        or not stem[0].isupper()
+        or any(c.isupper() for c in stem[1:])
+        or any(c.isdigit() for c in stem)
+    )
+
+
+def shorten_title(title: str, *, words: int = 4, mark: str = "") -> str:
+    """A title cut for an in-text citation: before a colon, else its first few words,
+    never ending on a minor word (`Putin’s India Visit: A Strategic Reset` → `Putin’s
+    India Visit`)."""
+    head = re.split(r":\s| — | – |\?\s", title, maxsplit=1)[0].strip()
+    kept = head.split()
+    if len(kept) > words:
+        kept = kept[:words]
+        while len(kept) > 1 and kept[-1].lower().strip(",;") in _MINOR:
+            kept.pop()
+        return " ".join(kept).rstrip(",;") + mark
+    return head if head != title else title
 
 
 def headline_case(title: str, *, apa: bool = False) -> str:

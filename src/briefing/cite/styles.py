@@ -1,13 +1,18 @@
 """How each citation style writes a reference, an in-text citation and a note.
 
 Locators: the paragraph in which the quote starts, written `¶ 4` in plain text, Markdown
-and Chicago notes, `para. 4` in APA 7 and `par. 4` in MLA 9. What is missing is shown as
-each style wants: no author puts the title first; no date is `n.d.` (APA, Chicago, plain;
-MLA omits it); no URL means none. Values the brief marks as inferred are put in square
-brackets (`[Summit Wire]`, `[2024, September]`). A bracketed descriptive title stays
-bracketed, except in MLA, which writes a description plainly. The brief's `as_of` date is
-the access date, given only where a style asks for one: an online source with no date.
-Italics cannot travel in plain text, so only the Markdown style marks the outlet so.
+and Chicago notes and `para. 4` in APA 7 (which allows counting paragraphs of an
+unpaginated source). MLA 9 allows `par.` only where the source numbers its own
+paragraphs, which news articles do not, so MLA citations carry no locator. What is
+missing is shown as each style wants: no author puts the title first (in-text, a short
+title: the source's `short_title`, else the words before a colon or the first few); no
+date is `n.d.` (APA, Chicago, plain; MLA omits it); no URL means none. Values the brief
+marks as inferred are put in square brackets (`[Summit Wire]`, `[2024, September]`). A
+bracketed descriptive title stays bracketed, except in MLA, which writes a description
+plainly. An access date is given only when the source states its own `accessed`, and
+only where a style asks for one (an online source with no date). APA writes article
+titles in sentence case, keeping the brief's entities (proper nouns) capitalised. Italics
+cannot travel in plain text, so only the Markdown style marks the outlet so.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from briefing.cite.references import (
     bracket,
     end_with,
     headline_case,
+    sentence_case,
 )
 
 MLA_MONTHS = [
@@ -174,31 +180,32 @@ def markdown_reference(ref: Reference, paragraph: int | None = None) -> str:
 def apa_reference(ref: Reference) -> str:
     """An APA 7 reference-list entry for a news article (APA 7, 10.1)."""
     date = f"({_date(ref.published, ref.published_inferred, 'apa')})."
-    title = end_with(ref.title)
+    title = end_with(ref.title if ref.described else sentence_case(ref.title, ref.proper_nouns))
     head = [end_with(_apa_authors(ref.authors)), date, title] if ref.authors else [title, date]
     outlet = [end_with(bracket(ref.outlet, ref.outlet_inferred))] if ref.outlet else []
     return " ".join([*head, *outlet, *([ref.url] if ref.url else [])])
 
 
 def apa_in_text(ref: Reference, paragraph: int) -> str:
-    """`(Lúcio, 2024, para. 3)`; with no author the title: `(“Harbour Deal …,” 2024, …)`."""
+    """`(Lúcio, 2024, para. 3)`; with no author a short title: `(“Harbour Deal,” 2024, …)`."""
     if ref.authors:
         who = _short_authors(ref.authors, "&") + ","
     elif ref.described:
-        who = ref.title + ","
+        who = ref.short + ","
     else:
-        who = f"“{headline_case(ref.title, apa=True)},”"
+        who = f"“{headline_case(ref.short, apa=True)},”"
     return f"({who} {_year(ref, 'ca.')}, para. {paragraph})"
 
 
 # Chicago 17 (notes and bibliography) ---------------------------------------------
 
 
-def _chicago_title(ref: Reference, mark: str) -> str:
-    """The title closed by `mark`: inside the quotation marks for a headline."""
+def _chicago_title(ref: Reference, mark: str, *, short: bool = False) -> str:
+    """The title (or short title) closed by `mark`: inside the quotation marks for a headline."""
+    title = ref.short if short else ref.title
     if ref.described:
-        return ref.title + mark
-    return f"“{headline_case(ref.title)}{mark}”"
+        return title + mark
+    return f"“{headline_case(title)}{mark}”"
 
 
 def _chicago_details(ref: Reference, paragraph: int | None, *, note: bool) -> list[str]:
@@ -206,7 +213,7 @@ def _chicago_details(ref: Reference, paragraph: int | None, *, note: bool) -> li
         bracket(ref.outlet, ref.outlet_inferred) if ref.outlet else "",
         _date(ref.published, ref.published_inferred, "chicago"),
     ]
-    if ref.published is None and ref.url:
+    if ref.published is None and ref.url and ref.accessed is not None:
         accessed = _chicago_date(ref.accessed)
         details.append(f"accessed {accessed}" if note else f"Accessed {accessed}")
     if paragraph:
@@ -228,7 +235,7 @@ def chicago_note(ref: Reference, paragraph: int) -> str:
 def chicago_short_note(ref: Reference, paragraph: int) -> str:
     """A later note for the same source: `Lúcio, “Harbour Deal …,” ¶ 5.`"""
     who = _short_authors(ref.authors, "and") + ", " if ref.authors else ""
-    return f"{who}{_chicago_title(ref, ',')} ¶ {paragraph}."
+    return f"{who}{_chicago_title(ref, ',', short=True)} ¶ {paragraph}."
 
 
 def chicago_bibliography(ref: Reference) -> str:
@@ -251,7 +258,7 @@ def mla_works_cited(ref: Reference) -> str:
     """A Works Cited entry: `Lúcio, Ana. “Harbour Deal ….” Baltic Ledger, 4 Mar. 2024, URL.`
 
     MLA 9 leaves out `https://`, writes a description without quotes or brackets, and adds
-    an access date only for an online source that has no date.
+    an access date only for an online source that has no date (and only a stated one).
     """
     sentences = [end_with(_inverted_authors(ref.authors, 2))] if ref.authors else []
     title = ref.description if ref.described else f"“{headline_case(ref.title)}.”"
@@ -263,17 +270,19 @@ def mla_works_cited(ref: Reference) -> str:
     ]
     if any(container):
         sentences.append(end_with(", ".join(c for c in container if c)))
-    if ref.published is None and ref.url:
+    if ref.published is None and ref.url and ref.accessed is not None:
         sentences.append(f"Accessed {_mla_date(ref.accessed)}.")
     return " ".join(sentences)
 
 
-def mla_in_text(ref: Reference, paragraph: int) -> str:
-    """`(Lúcio, par. 3)`; no author: the title, `(“Harbour Deal …,” par. 3)`."""
+def mla_in_text(ref: Reference, paragraph: int | None = None) -> str:
+    """`(Lúcio)`; no author: a short title, `(“Harbour Deal”)`.
+
+    No locator: MLA 9 (6.20) cites paragraph numbers only when the source numbers its
+    own paragraphs, and news articles do not; `paragraph` is accepted and left out.
+    """
     if ref.authors:
-        who = _short_authors(ref.authors, "and") + ","
-    elif ref.described:
-        who = ref.description + ","
-    else:
-        who = f"“{headline_case(ref.title)},”"
-    return f"({who} par. {paragraph})"
+        return f"({_short_authors(ref.authors, 'and')})"
+    if ref.described:
+        return f"({ref.short.strip('[]')})"
+    return f"(“{headline_case(ref.short)}”)"
