@@ -14,7 +14,7 @@ from briefing.ui.screens.main import MainScreen
 
 async def test_the_authored_brief_opens_on_the_main_screen(tmp_path: Path) -> None:
     brief = load_brief(write_brief(tmp_path), use_cache=False)
-    app = BriefingApp(brief, style="plain")
+    app = BriefingApp(brief, style="plain", overview=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert "Harbour and fighter watch" in " ".join(words(screen_text(app)))
