@@ -63,7 +63,31 @@ def test_keys_table_remaps_by_binding_id(tmp_path: Path) -> None:
     path.write_text('[keys]\n"briefing.copy" = "y"\n"briefing.search" = 3\n', encoding="utf-8")
     loaded = load(path)
     assert loaded.keys == {"briefing.copy": "y"}
-    assert loaded.warnings == (f'{path}: keys.briefing.search must be a key such as "y"; ignored',)
+    assert loaded.warnings == (
+        f'{path}:3: keys."briefing.search" must be a key such as "y"; ignored',
+    )
+
+
+def test_unknown_ids_and_unusable_keys_are_left_out_with_their_line(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[keys]\n"briefing.copyy" = "y"\n"briefing.search" = "ctrlf"\n"briefing.back" = "h"\n',
+        encoding="utf-8",
+    )
+    loaded = load(path)
+    assert loaded.keys == {"briefing.back": "h"}
+    assert loaded.warnings == (
+        f'{path}:2: keys."briefing.copyy" is not a binding id (did you mean briefing.copy?); '
+        "ignored",
+        f"{path}:3: keys.\"briefing.search\" 'ctrlf' is not a key name (such as y, ctrl+f, "
+        "slash, f5, pageup); ignored",
+    )
+
+
+def test_an_id_written_without_quotes_is_still_the_id(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\nbriefing.copy = "y"\n', encoding="utf-8")
+    assert load(path) == Settings(keys={"briefing.copy": "y"})
 
 
 def test_keys_that_are_not_a_table_are_ignored_with_a_warning(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""`briefing check [BRIEF ...]`: check briefs and verify every quote; exit 1 on any error."""
+"""`briefing check [BRIEF ...] [--config]`: check briefs and verify every quote, or the
+settings file; exit 1 on any problem."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from briefing.brief.bundled import briefs_dir
 from briefing.brief.loader import LoadResult, check_brief
 from briefing.brief.model import Brief
 from briefing.sanitize import sanitize
+from briefing.store import settings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,6 +27,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--excerpts",
         action="store_true",
         help="also print where each quote stands: its paragraph and character offset",
+    )
+    parser.add_argument(
+        "--config",
+        action="store_true",
+        help="check the settings file (config.toml) instead: unknown settings, binding ids "
+        "and keys; with BRIEF arguments, check those too",
     )
 
 
@@ -74,7 +82,27 @@ def _as_json(result: LoadResult) -> dict[str, object]:
     }
 
 
+def check_config() -> int:
+    """Print every problem of the settings file (or that it is fine); 1 if any."""
+    path = settings.config_path()
+    warnings = settings.load(path).warnings
+    for warning in warnings:
+        print(sanitize(warning), file=sys.stderr)
+    if not warnings:
+        found = "ok" if path.exists() else "no settings file; the defaults apply"
+        print(sanitize(f"{path}: {found}"))
+    return 1 if warnings else 0
+
+
 def run(args: argparse.Namespace) -> int:
+    """Check each brief (or the settings); print a summary line or every problem."""
+    status = check_config() if args.config else 0
+    if args.config and not args.briefs:
+        return status
+    return max(status, check_briefs(args))
+
+
+def check_briefs(args: argparse.Namespace) -> int:
     """Check each brief; print a summary line or every problem."""
     paths: list[Path] = args.briefs or sorted(briefs_dir().glob("*.yaml"))
     results = [check_brief(path) for path in paths]

@@ -6,9 +6,11 @@
     "briefing.copy" = "y"
     "briefing.search" = "slash,ctrl+f"
 
-A missing file gives the defaults. A damaged file, an unknown key or a bad value never
-stops the reader: `load()` keeps the defaults for what it cannot use and says why in
-`Settings.warnings`, for the CLI to print and the UI to show as a notification.
+A missing file gives the defaults. A damaged file, an unknown setting, an unknown binding
+id or an unusable key never stops the reader: `load()` keeps the defaults for what it
+cannot use and says why in `Settings.warnings` (each problem once, with the closest valid
+id for a misspelt one), for `briefing check --config` to print and the UI to show as a
+notification. The binding ids and what makes a key usable are `briefing.keys`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.cite.style_names import STYLES
+from briefing.keys import keymap_problems
 from briefing.store.files import config_dir
 
 DEFAULT_STYLE = "plain"
@@ -42,7 +45,8 @@ def load(path: Path | None = None) -> Settings:
     """Read the settings; defaults with a warning for anything unreadable or unknown."""
     path = path or config_path()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except FileNotFoundError:
         return Settings()
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
@@ -52,7 +56,7 @@ def load(path: Path | None = None) -> Settings:
         for key in data
         if key not in KNOWN
     ]
-    keys = _keys(data.get("keys", {}), path, warnings)
+    keys = _keys(data.get("keys", {}), path, warnings, text)
     style = data.get("style", DEFAULT_STYLE)
     if not isinstance(style, str) or style not in STYLES:
         warnings.append(
@@ -62,15 +66,45 @@ def load(path: Path | None = None) -> Settings:
     return Settings(style=style, keys=keys, warnings=tuple(warnings))
 
 
-def _keys(table: object, path: Path, warnings: list[str]) -> dict[str, str]:
-    """The `[keys]` table: binding id -> keys; anything else is skipped with a warning."""
+def _keys(table: object, path: Path, warnings: list[str], text: str) -> dict[str, str]:
+    """The `[keys]` table: binding id -> keys; what cannot be used is left out with a
+    warning, a key taken from another command is kept with one. Warnings in file order."""
     if not isinstance(table, dict):
         warnings.append(f'{path}: `keys` must be a table of binding id = "key"; ignored')
         return {}
-    keys = {}
-    for binding_id, key in table.items():
+    keys: dict[str, str] = {}
+    found: list[tuple[int, str]] = []
+    for binding_id, key in _flat(table).items():
         if isinstance(key, str) and key.strip():
             keys[binding_id] = key.strip()
         else:
-            warnings.append(f'{path}: keys.{binding_id} must be a key such as "y"; ignored')
+            found.append(_warning(path, text, binding_id, 'must be a key such as "y"; ignored'))
+    for problem in keymap_problems(keys):
+        if problem.ignored:
+            del keys[problem.binding_id]
+        why = f"{problem.why}; ignored" if problem.ignored else problem.why
+        found.append(_warning(path, text, problem.binding_id, why))
+    warnings.extend(warning for _, warning in sorted(found))
     return keys
+
+
+def _warning(path: Path, text: str, binding_id: str, why: str) -> tuple[int, str]:
+    """`PATH:LINE: keys."ID" WHY`, at the line that sets this id (else just `PATH`), and
+    that line's number to sort by."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        name = line.split("=", 1)[0].strip().strip("\"'")
+        if "=" in line and name == binding_id:
+            return number, f'{path}:{number}: keys."{binding_id}" {why}'
+    return 0, f'{path}: keys."{binding_id}" {why}'
+
+
+def _flat(table: dict[str, object], prefix: str = "") -> dict[str, object]:
+    """A table with its dotted names joined back: TOML reads `briefing.copy = "y"` (no
+    quotes) as a table `briefing` holding `copy`; it means the id `briefing.copy`."""
+    flat: dict[str, object] = {}
+    for name, value in table.items():
+        if isinstance(value, dict):
+            flat.update(_flat(value, f"{prefix}{name}."))
+        else:
+            flat[f"{prefix}{name}"] = value
+    return flat

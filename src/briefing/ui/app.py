@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 from textual import work
@@ -13,16 +12,10 @@ from textual.screen import Screen
 from briefing.brief.model import Brief
 from briefing.brief.problems import BriefError
 from briefing.cite.style_names import STYLES
+from briefing.keys import full_keymap
+from briefing.memory import keep_out_of_gc
 from briefing.store import settings
 from briefing.ui.screens.main import MainScreen
-
-
-def keep_out_of_gc() -> None:
-    """Move the loaded brief (and, once built, its search index) out of the cyclic
-    collector's sight: they live as long as the app, and with 100k excerpts every full
-    collection would walk millions of objects (measured: a third of a second at start-up,
-    and pauses while scrolling and searching)."""
-    gc.freeze()
 
 
 class BriefingApp(App[None]):
@@ -50,7 +43,7 @@ class BriefingApp(App[None]):
         self.folder = folder
         chosen = settings.load()
         self._config_warnings = chosen.warnings  # shown once the app is up
-        self.set_keymap(chosen.keys)
+        self.set_keymap(full_keymap(chosen.keys))
         self.citation_style = style or chosen.style
 
     def get_default_screen(self) -> Screen[None]:
@@ -63,6 +56,10 @@ class BriefingApp(App[None]):
         """Say what was wrong with the config file; without a brief, offer a folder's."""
         for warning in self._config_warnings:
             self.notify(warning, title="Settings", severity="warning", markup=False, timeout=10)
+        self._offer_picker()
+
+    def _offer_picker(self) -> None:
+        """Without a brief, let the user choose one of the folder's."""
         if self.brief is None and self.folder is not None:
             from briefing.ui.screens.picker import BriefPickerScreen
 
@@ -90,7 +87,7 @@ class BriefingApp(App[None]):
 
     def _failed(self, problems: str) -> None:
         self.notify(problems, title="This brief does not open", severity="error", markup=False)
-        self.on_mount()
+        self._offer_picker()
 
     def _opened(self, brief: Brief) -> None:
         self.brief = brief

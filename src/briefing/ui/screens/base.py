@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, OptionList
 
+from briefing import keys
 from briefing.brief.model import Brief, Excerpt, Source
+from briefing.ui.bindings import bindings
 from briefing.ui.text import safe, safe_line
 
 UNKNOWN = "unknown"
@@ -61,17 +63,6 @@ def source_facts(source: Source) -> Text:
     return facts
 
 
-HELP_BINDING = Binding("question_mark", "show_help", "Help", id="briefing.help")
-"""The same id as the main screen's help key, so one remapping applies everywhere."""
-
-
-ITEM_BINDINGS: list[BindingType] = [
-    Binding("c", "copy", "Copy", id="briefing.copy", tooltip="Copy the item with its citation"),
-    Binding("a", "add_to_basket", "Add to basket", show=False, id="briefing.add_to_basket"),
-]
-"""Copy and add-to-basket, with the main screen's ids so one remapping applies everywhere."""
-
-
 def focused_item_id(screen: Screen[Any]) -> str | None:
     """The id of the item under the cursor in the focused list or table, if any."""
     focused = screen.focused
@@ -113,10 +104,7 @@ def show_help(screen: Screen[Any]) -> None:
 class ItemList(OptionList):
     """An option list that also moves with j and k."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(keys.ITEM_LIST)
 
     def highlight_first(self) -> None:
         """Put the cursor on the first option that can be chosen (headings cannot)."""
@@ -131,21 +119,17 @@ class ItemsScreen(Screen[str | None]):
     keys, `c` copies and `a` collects whatever is under the cursor.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="briefing.back"),
-        HELP_BINDING,
-        *ITEM_BINDINGS,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(keys.ITEM_SCREEN)
 
     def __init__(self, brief: Brief) -> None:
         super().__init__()
         self.brief = brief
 
-    def action_show_help(self) -> None:
+    def action_help(self) -> None:
         """?: the keys of this screen."""
         show_help(self)
 
-    def action_close(self) -> None:
+    def action_back(self) -> None:
         """Escape: back without choosing."""
         self.dismiss(None)
 

@@ -12,15 +12,17 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList
 from textual.widgets.option_list import Option
 
+from briefing import keys
 from briefing.brief.model import Brief
 from briefing.cite.basket import Basket, Clip, memo, save_memo
 from briefing.sanitize import one_line
-from briefing.ui.screens.base import HELP_BINDING, ItemList, show_help
+from briefing.ui.bindings import bindings
+from briefing.ui.screens.base import ItemList, show_help
 from briefing.ui.text import safe, safe_line
 
 PREVIEW_LINES = 4
@@ -46,16 +48,7 @@ def clip_prompt(number: int, clip: Clip) -> Text:
 class BasketScreen(Screen[str | None]):
     """Lists the clips; moves, removes and annotates them; exports the memo. Escape closes."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="basket.back"),
-        Binding("shift+up,K", "move(-1)", "Move up", id="basket.up"),
-        Binding("shift+down,J", "move(1)", "Move down", id="basket.down"),
-        Binding("delete,x", "remove", "Remove", id="basket.remove"),
-        Binding("n", "note", "Note", id="basket.note"),
-        Binding("c", "copy_memo", "Copy memo", id="basket.copy"),
-        Binding("e", "export_memo", "Save memo", id="basket.export"),
-        HELP_BINDING,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(keys.BASKET_SCREEN)
     DEFAULT_CSS = """
     BasketScreen {
         #basket-list {
@@ -184,13 +177,13 @@ class BasketScreen(Screen[str | None]):
             return
         self.notify(f"Saved the memo to {path}", markup=False)
 
-    def action_close(self) -> None:
+    def action_back(self) -> None:
         """Escape: cancel the note being edited, else close the basket."""
         if self.query_one("#basket-note", Input).has_class("-editing"):
             self._close_note()
         else:
             self.dismiss(None)
 
-    def action_show_help(self) -> None:
+    def action_help(self) -> None:
         """Show the keys."""
         show_help(self)

@@ -7,12 +7,14 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from briefing import keys
 from briefing.brief.model import ENTITY_KINDS, Brief, Entity, Event
+from briefing.ui.bindings import bindings
 from briefing.ui.screens.base import ItemList, ItemsScreen, excerpt_prompt
 from briefing.ui.text import safe, safe_line
 
@@ -58,9 +60,7 @@ def heading(title: str) -> Option:
 class EntitiesScreen(ItemsScreen):
     """Enter on an entity dismisses with its id (a filter); on a mention, with the mention's."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f", "cycle_kind", "Kind filter", id="entities.kind"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(keys.ENTITIES_SCREEN)
     # Textual declares this as an instance variable, so it cannot be annotated ClassVar.
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
         (0, "-narrow"),

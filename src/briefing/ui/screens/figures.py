@@ -7,11 +7,13 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import DataTable, Footer, OptionList
 from textual.widgets.option_list import Option
 
+from briefing import keys
 from briefing.brief.model import Brief, Figure
+from briefing.ui.bindings import bindings
 from briefing.ui.screens.base import ItemList, ItemsScreen, excerpt_prompt
 from briefing.ui.text import safe_line
 
@@ -36,10 +38,7 @@ def figure_row(brief: Brief, figure: Figure) -> tuple[Text, ...]:
 class FigureTable(DataTable[Text]):
     """The figures table; it also moves with j and k."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="table.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="table.up"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(keys.FIGURE_TABLE)
 
 
 class FiguresScreen(ItemsScreen):

@@ -9,12 +9,15 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
-from textual.binding import ActiveBinding, Binding, BindingType
+from textual.binding import ActiveBinding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Static
+
+from briefing import keys
+from briefing.ui.bindings import bindings
 
 KeyRow = tuple[str, str]
 """The keys (as shown in the footer) and what they do."""
@@ -97,10 +100,7 @@ def describe(active: ActiveBinding) -> str:
 class HelpScreen(ModalScreen[None]):
     """Lists the keys of the app and of the screen it was opened over; Escape or ? closes."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark", "close", "Close help", id="help.close"),
-        Binding("q", "close", "Close help", show=False, id="help.close_q"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(keys.HELP_SCREEN)
     DEFAULT_CSS = """
     HelpScreen {
         align: center middle;
@@ -143,7 +143,7 @@ def render_groups(groups: list[tuple[str, list[KeyRow]]]) -> RenderableType:
         table = Table.grid(padding=(0, 2))
         table.add_column(min_width=12, style="bold")
         table.add_column()
-        for keys, description in rows:
-            table.add_row(Text(keys, end=""), Text(description, end=""))
+        for shown, description in rows:
+            table.add_row(Text(shown, end=""), Text(description, end=""))
         parts.extend([Text(title, "bold underline"), table, Text("")])
     return Group(*parts)

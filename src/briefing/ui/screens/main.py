@@ -17,8 +17,11 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Tree
 
+from briefing import keys
 from briefing.brief.model import Brief, Entity, Event, Excerpt, Item, Source, Topic
-from briefing.ui.commands import MAIN_COMMANDS, CommandsProvider, JumpProvider, bindings
+from briefing.keys import Command
+from briefing.ui.bindings import bindings
+from briefing.ui.palette import CommandsProvider, JumpProvider
 from briefing.ui.widgets.bars import BriefHeader, FilterBar, KeyBar, StyleIndicator
 from briefing.ui.widgets.detail import DetailPane
 from briefing.ui.widgets.excerpts import ExcerptList
@@ -32,7 +35,8 @@ ItemT = TypeVar("ItemT", Event, Excerpt)
 class MainScreen(Screen[None]):
     """Topics narrow the timeline and excerpts; an event narrows the excerpts to its own."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [*bindings(MAIN_COMMANDS)]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(keys.MAIN_SCREEN)
+    PALETTE: ClassVar[tuple[Command, ...]] = keys.MAIN_SCREEN
     COMMANDS: ClassVar[set[Any]] = {JumpProvider, CommandsProvider}
     HELP_TITLE = "Main screen"
     """How the help heads this screen's keys."""
@@ -297,7 +301,7 @@ class MainScreen(Screen[None]):
 
         self._push(SourceReaderScreen(self.brief, source_id, excerpt_id))
 
-    # Actions (one per command in briefing.ui.commands) ------------------------------
+    # Actions (one per command of briefing.keys.MAIN_SCREEN) -----------------------------
 
     def action_open_source(self) -> None:
         """Open the selected excerpt's article at its paragraph (or the source itself)."""

@@ -12,13 +12,15 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 
+from briefing import keys
 from briefing.brief.figures import figure_rows
 from briefing.brief.model import Brief
-from briefing.ui.commands import OVERVIEW_COMMANDS, JumpProvider, bindings
+from briefing.ui.bindings import bindings
+from briefing.ui.palette import JumpProvider
 from briefing.ui.screens.base import add_to_basket, copy_item, show_help
 from briefing.ui.text import safe_line
 from briefing.ui.widgets.bars import BriefHeader, KeyBar, StyleIndicator
@@ -32,15 +34,7 @@ AMOUNT_WIDTH = 12
 class OverviewList(RowList):
     """One line per item (a dispute's question, a figure), cut to the width; Enter opens it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "enter",
-            "choose",
-            "Open",
-            id="overview.open",
-            tooltip="Open the selected dispute or figure on its own screen",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(keys.OVERVIEW_LIST)
 
     def __init__(self, rows: list[tuple[str, Text]], *, id: str, empty: str) -> None:
         super().__init__(id=id, classes="overview-list")
@@ -89,7 +83,7 @@ def figure_lines(brief: Brief) -> list[tuple[str, Text]]:
 class OverviewScreen(Screen[str | None]):
     """Summary, disputes and key figures; focus starts on the summary."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [*bindings(OVERVIEW_COMMANDS)]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(keys.OVERVIEW_SCREEN)
     COMMANDS: ClassVar[set[Any]] = {JumpProvider}
     HELP_TITLE = "Overview"
     # Textual declares this as an instance variable, so it cannot be annotated ClassVar.
@@ -180,7 +174,7 @@ class OverviewScreen(Screen[str | None]):
         if isinstance(item_id, str):
             self.dismiss(item_id)
 
-    # Actions (see OVERVIEW_COMMANDS) -------------------------------------------------
+    # Actions (see briefing.keys.OVERVIEW_SCREEN) ---------------------------------------
 
     def action_panes(self) -> None:
         """The Topics, Timeline and Excerpts panes, as they were left."""

@@ -9,15 +9,17 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from briefing import keys
 from briefing.brief.loader import load_brief
 from briefing.brief.problems import BriefError
 from briefing.sanitize import one_line
-from briefing.ui.screens.base import HELP_BINDING, ItemList, show_help
+from briefing.ui.bindings import bindings
+from briefing.ui.screens.base import ItemList, show_help
 from briefing.ui.text import safe_line
 
 
@@ -71,11 +73,7 @@ def entry_prompt(entry: BriefEntry) -> Text:
 class BriefPickerScreen(Screen[Path | None]):
     """Choose a brief from a folder; dismisses with its path (None on Escape)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="picker.back"),
-        Binding("q", "app.quit", "Quit", id="briefing.quit"),
-        HELP_BINDING,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(keys.PICKER_SCREEN)
     DEFAULT_CSS = """
     BriefPickerScreen {
         #picker-folder { height: auto; padding: 0 1; color: $text-muted; }
@@ -139,10 +137,14 @@ class BriefPickerScreen(Screen[Path | None]):
             return
         self.dismiss(entry.path)
 
-    def action_show_help(self) -> None:
+    def action_help(self) -> None:
         """?: the keys of this screen."""
         show_help(self)
 
-    def action_close(self) -> None:
+    def action_back(self) -> None:
         """Escape: back without choosing."""
         self.dismiss(None)
+
+    def action_quit(self) -> None:
+        """q: quit briefing."""
+        self.app.exit()

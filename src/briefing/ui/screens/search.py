@@ -12,7 +12,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
@@ -20,12 +20,15 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from briefing import keys
 from briefing.brief.model import Brief
+from briefing.memory import keep_out_of_gc
 from briefing.search.hits import Hit
 from briefing.search.index import SearchIndex, cached_index, completions, index_for
 from briefing.search.query import Completion, parse_query
 from briefing.search.ranking import search
 from briefing.search.recent import load_recent, remember
+from briefing.ui.bindings import bindings
 from briefing.ui.text import safe_line
 
 LIMIT = 50
@@ -87,14 +90,7 @@ class SearchResults(OptionList, can_focus=False):
 class SearchScreen(ModalScreen[str | None]):
     """Fuzzy search over every item of the brief."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="search.back"),
-        Binding("down", "move(1)", "Next", show=False, id="search.down"),
-        Binding("up", "move(-1)", "Previous", show=False, id="search.up"),
-        Binding("pagedown", "move(10)", "Page down", show=False, id="search.pagedown"),
-        Binding("pageup", "move(-10)", "Page up", show=False, id="search.pageup"),
-        Binding("tab", "complete", "Complete", show=False, priority=True, id="search.complete"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(keys.SEARCH_SCREEN)
     DEFAULT_CSS = """
     SearchScreen {
         align: center top;
@@ -146,8 +142,6 @@ class SearchScreen(ModalScreen[str | None]):
         self.app.call_from_thread(self._index_ready, index)
 
     def _index_ready(self, index: SearchIndex) -> None:
-        from briefing.ui.app import keep_out_of_gc  # here: the app module imports the screens
-
         keep_out_of_gc()  # the index lives as long as the app, like the brief
         self.index = index
         self._status("")
@@ -278,6 +272,6 @@ class SearchScreen(ModalScreen[str | None]):
                 f"Could not save recent searches: {error}", severity="warning", markup=False
             )
 
-    def action_close(self) -> None:
+    def action_back(self) -> None:
         """Back to where the user was."""
         self.dismiss(None)

@@ -6,13 +6,14 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from briefing import keys
 from briefing.brief.model import Brief, Excerpt, Source
+from briefing.ui.bindings import bindings
 from briefing.ui.screens.base import (
-    HELP_BINDING,
     UNKNOWN,
     add_to_basket,
     copy_item,
@@ -43,14 +44,7 @@ def source_header(source: Source) -> Text:
 class SourceReaderScreen(Screen[None]):
     """A source's full text with paragraph numbers; Escape returns to where the user was."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss_reader", "Back", id="reader.back"),
-        HELP_BINDING,
-        Binding("n,right_square_bracket", "step(1)", "Next quote", id="reader.next"),
-        Binding("p,left_square_bracket", "step(-1)", "Previous quote", id="reader.previous"),
-        Binding("c", "copy", "Copy quote", id="briefing.copy"),
-        Binding("a", "add_to_basket", "Add to basket", show=False, id="briefing.add_to_basket"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(keys.SOURCE_READER)
     DEFAULT_CSS = """
     SourceReaderScreen {
         layout: vertical;
@@ -150,10 +144,10 @@ class SourceReaderScreen(Screen[None]):
         """a: put the current quote in the clip basket."""
         add_to_basket(self, self.brief, self.excerpt_id)
 
-    def action_show_help(self) -> None:
+    def action_help(self) -> None:
         """?: the keys of this screen."""
         show_help(self)
 
-    def action_dismiss_reader(self) -> None:
+    def action_back(self) -> None:
         """Close the reader; the screen below restores the user's place."""
         self.dismiss(None)

@@ -16,14 +16,16 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from briefing import keys
 from briefing.brief.model import Excerpt, Source, Span
 from briefing.sanitize import sanitize
+from briefing.ui.bindings import bindings
 
 _WORD = re.compile(r"\S+\s*|\s+")
 Line = tuple[int, int, int]
@@ -99,11 +101,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article--quote",
         "article--other",
     }
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Down", show=False, id="reader.scroll_down"),
-        Binding("k", "scroll_up", "Up", show=False, id="reader.scroll_up"),
-        Binding("space", "page_down", "Page down", show=False, id="reader.page_down"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(keys.ARTICLE)
     DEFAULT_CSS = """
     ArticleView {
         overflow-x: hidden;

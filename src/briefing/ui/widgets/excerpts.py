@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 
+from briefing import keys
 from briefing.brief.model import Brief, Excerpt, Source
+from briefing.ui.bindings import bindings
 from briefing.ui.text import safe, safe_line
 from briefing.ui.widgets.rows import RowList, row_style
 
@@ -20,16 +22,7 @@ class ExcerptList(RowList):
     EMPTY = "No excerpts match the filter."
     HELP_TITLE = "Excerpts"
     ROW_GAP = 1
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "enter",
-            "choose",
-            "Open",
-            show=False,
-            id="excerpts.choose",
-            tooltip="Open the article at this quote",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(keys.EXCERPTS)
 
     def __init__(self, brief: Brief, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -12,11 +12,13 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from briefing import keys
 from briefing.brief.claims import citations
+from briefing.ui.bindings import bindings
 from briefing.ui.text import safe
 from briefing.ui.widgets.rows import row_style
 
@@ -46,12 +48,7 @@ class Prose(VerticalScroll):
     """A focusable, scrollable block of prose with its markers."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"prose--marker"}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Down", show=False, id="prose.down"),
-        Binding("k", "scroll_up", "Up", show=False, id="prose.up"),
-        Binding("g", "scroll_home", "Top", show=False, id="prose.top"),
-        Binding("G", "scroll_end", "Bottom", show=False, id="prose.bottom"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(keys.PROSE)
     DEFAULT_CSS = """
     Prose > .prose--marker { color: $text-accent; }
     Prose > Static { width: 1fr; }

@@ -13,13 +13,16 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
+
+from briefing import keys
+from briefing.ui.bindings import bindings
 
 
 class RowList(ScrollView, can_focus=True):
@@ -30,15 +33,7 @@ class RowList(ScrollView, can_focus=True):
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--cursor"}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False, id="rows.up"),
-        Binding("down,j", "cursor_down", "Down", show=False, id="rows.down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="rows.page_up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="rows.page_down"),
-        Binding("home,g", "first", "First", show=False, id="rows.first"),
-        Binding("end,G", "last", "Last", show=False, id="rows.last"),
-        Binding("enter", "choose", "Choose", show=False, id="rows.choose"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(keys.ROWS)
 
     EMPTY = "Nothing to show."
     """What an empty list says instead of showing nothing."""

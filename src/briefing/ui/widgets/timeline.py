@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 
+from briefing import keys
 from briefing.brief.dates import show_within_year
 from briefing.brief.model import Brief, Event
+from briefing.ui.bindings import bindings
 from briefing.ui.text import safe
 from briefing.ui.widgets.rows import RowList, row_style
 
@@ -32,16 +34,7 @@ class Timeline(RowList):
 
     EMPTY = "No events match the filter."
     HELP_TITLE = "Timeline"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "enter",
-            "choose",
-            "Its excerpts",
-            show=False,
-            id="timeline.choose",
-            tooltip="Show only this event's excerpts",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(keys.TIMELINE)
 
     def __init__(self, brief: Brief, *, id: str | None = None) -> None:
         super().__init__(id=id)

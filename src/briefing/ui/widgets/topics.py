@@ -6,11 +6,13 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from briefing import keys
 from briefing.brief.model import Brief
+from briefing.ui.bindings import bindings
 from briefing.ui.text import safe_line
 from briefing.ui.widgets.rows import row_style
 
@@ -36,18 +38,7 @@ class TopicTree(Tree[str]):
     HELP_TITLE = "Topics"
     """How the help heads this pane's keys."""
     COMPONENT_CLASSES: ClassVar[set[str]] = {*Tree.COMPONENT_CLASSES, "topics--count"}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="topics.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="topics.up"),
-        Binding(
-            "enter",
-            "select_cursor",
-            "Filter",
-            show=False,
-            id="topics.filter",
-            tooltip="Narrow the timeline and excerpts to this topic (and its subtopics)",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(keys.TOPICS)
 
     def __init__(self, brief: Brief, *, id: str | None = None) -> None:
         label = Text.assemble("All topics ", f"{len(brief.excerpts):,}")

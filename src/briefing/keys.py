@@ -1,0 +1,433 @@
+"""Every command a user can give by key, each declared once, and what `[keys]` may remap.
+
+A `Command` is one declaration holding all that the places showing or running it need:
+
+- `id`: what users remap in config.toml (`"briefing.copy" = "y"`); one id, one command;
+- `action`: the action it runs on its screen or widget (`copy` calls `action_copy`);
+- `keys`: its default keys, in Textual's names (`"n,right_square_bracket"`);
+- `footer`: the short text of the footer and key bar; `help`: the sentence the help
+  screen and the palette show (empty: the footer text is enough);
+- `show`: whether the footer shows it; `priority`: whether it beats the focused widget.
+
+The commands of one screen or widget are grouped in a tuple (`MAIN_SCREEN`,
+`SOURCE_READER`, ...) and that tuple is all the UI needs:
+
+    from briefing import keys
+    from briefing.ui.bindings import bindings
+
+    class SourceReaderScreen(Screen[None]):
+        BINDINGS = bindings(keys.SOURCE_READER)   # keys, footer, help and remapping
+        def action_step(self, direction: int) -> None: ...
+
+A screen that offers its commands in the palette also sets `PALETTE = keys.MAIN_SCREEN`.
+To add a command: declare it here, add it to its group (and to `GROUPS` if it is a new
+group), and give the screen or widget the `action_...` method. A test checks that every
+binding with an id in the UI comes from here, and that ids are unique.
+
+One command can read differently on one screen (`COPY.described("Copy quote")`): the id,
+keys and action stay the same, so one remapping applies on every screen that has it.
+
+`keymap_problems` says what in a `[keys]` table cannot be used: an id that names no
+command (with the closest one), a key Textual would never deliver, or a key that takes
+another command's key on the same screen. This module never imports Textual: the CLI
+(`briefing check --config`) uses it too.
+"""
+
+from __future__ import annotations
+
+import difflib
+import string
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One thing the user can do by key; see the module docstring."""
+
+    id: str
+    action: str
+    keys: str
+    footer: str
+    help: str = ""
+    show: bool = True
+    priority: bool = False
+
+    def described(
+        self, footer: str | None = None, help: str | None = None, *, show: bool | None = None
+    ) -> Command:
+        """The same command (id, keys, action) as one screen words it (and whether its
+        footer shows it)."""
+        return replace(
+            self,
+            footer=self.footer if footer is None else footer,
+            help=self.help if help is None else help,
+            show=self.show if show is None else show,
+        )
+
+
+# Commands that several screens share ------------------------------------------------
+
+BACK = Command("briefing.back", "back", "escape", "Back")
+HELP = Command("briefing.help", "help", "question_mark", "Help")
+COPY = Command("briefing.copy", "copy", "c", "Copy", "Copy the item with its citation")
+ADD = Command("briefing.add_to_basket", "add_to_basket", "a", "Add to basket", show=False)
+QUIT = Command("briefing.quit", "quit", "q", "Quit")
+SHARED: tuple[Command, ...] = (BACK, HELP, COPY, ADD, QUIT)
+"""Commands with the same id on several screens, as declared before any screen's wording."""
+
+
+def _main(name: str, key: str, footer: str, help: str, show: bool = False) -> Command:
+    return Command(f"briefing.{name}", name, key, footer, help, show=show)
+
+
+MAIN_SCREEN: tuple[Command, ...] = (
+    _main("open_source", "o", "Open", "Open the selected excerpt's article", show=True),
+    _main("search", "slash", "Search", "Search the whole brief", show=True),
+    COPY.described(help="Copy the selected item with its citation"),
+    ADD.described("Add", "Add the selected item to the basket"),
+    _main("basket", "b", "Basket", "Show the basket of collected items"),
+    _main("cycle_style", "s", "Style", "Cycle the citation style used for copying"),
+    _main("disputes", "d", "Disputes", "Show the disputes between sources"),
+    _main("figures", "f", "Figures", "Show the key figures as a table"),
+    _main("entities", "e", "Entities", "Show people, places and organisations"),
+    _main("clear_filters", "x", "Clear", "Clear every filter and narrowing", show=True),
+    BACK.described(help="Clear the last narrowing (event, entity, topic)"),
+    _main(
+        "overview", "escape", "Overview", "Back to the overview: summary, disputes, figures", True
+    ),
+    HELP.described(help="Show every key"),
+    QUIT.described(help="Quit briefing"),
+)
+"""The main screen; each is also in its command palette."""
+
+
+def main_command(name: str) -> Command:
+    """The main screen's command `briefing.NAME`."""
+    return next(c for c in MAIN_SCREEN if c.id == f"briefing.{name}")
+
+
+OVERVIEW_SCREEN: tuple[Command, ...] = (
+    Command(
+        "briefing.focus_next",
+        "app.focus_next",
+        "tab",
+        "Next",
+        "Move to the next part: summary, disputes, figures",
+    ),
+    Command("briefing.panes", "panes", "t", "Timeline", "Show the topics, timeline and excerpts"),
+    *(
+        main_command(name).described(show=True)
+        for name in ("search", "disputes", "figures", "entities", "add_to_basket", "basket")
+    ),
+    Command(
+        "briefing.command_palette",
+        "app.command_palette",
+        "ctrl+p",
+        "Jump",
+        "Jump to any topic, event, source or entity",
+        priority=True,
+    ),
+    main_command("help"),
+    main_command("copy").described(show=False),
+    main_command("cycle_style"),
+    main_command("quit").described(show=False),
+)
+"""The overview: the main screen's keys where they do the same, and its own."""
+
+OVERVIEW_LIST: tuple[Command, ...] = (
+    Command(
+        "overview.open",
+        "choose",
+        "enter",
+        "Open",
+        "Open the selected dispute or figure on its own screen",
+    ),
+)
+"""The overview's lists of disputes and figures."""
+
+PROSE: tuple[Command, ...] = (
+    Command("prose.down", "scroll_down", "j", "Down", show=False),
+    Command("prose.up", "scroll_up", "k", "Up", show=False),
+    Command("prose.top", "scroll_home", "g", "Top", show=False),
+    Command("prose.bottom", "scroll_end", "G", "Bottom", show=False),
+)
+"""A summary shown as prose (on the overview)."""
+
+ITEM_SCREEN: tuple[Command, ...] = (BACK, HELP, COPY, ADD)
+"""Every screen over some items (disputes, figures, entities)."""
+
+ENTITIES_SCREEN: tuple[Command, ...] = (Command("entities.kind", "cycle_kind", "f", "Kind filter"),)
+
+SOURCE_READER: tuple[Command, ...] = (
+    BACK,
+    HELP,
+    Command("reader.next", "step(1)", "n,right_square_bracket", "Next quote"),
+    Command("reader.previous", "step(-1)", "p,left_square_bracket", "Previous quote"),
+    COPY.described("Copy quote", help=""),
+    ADD,
+)
+
+ARTICLE: tuple[Command, ...] = (
+    Command("reader.scroll_down", "scroll_down", "j", "Down", show=False),
+    Command("reader.scroll_up", "scroll_up", "k", "Up", show=False),
+    Command("reader.page_down", "page_down", "space", "Page down", show=False),
+)
+"""The article in the source reader."""
+
+SEARCH_SCREEN: tuple[Command, ...] = (
+    BACK,
+    Command("search.down", "move(1)", "down", "Next", show=False),
+    Command("search.up", "move(-1)", "up", "Previous", show=False),
+    Command("search.pagedown", "move(10)", "pagedown", "Page down", show=False),
+    Command("search.pageup", "move(-10)", "pageup", "Page up", show=False),
+    Command("search.complete", "complete", "tab", "Complete", show=False, priority=True),
+)
+
+BASKET_SCREEN: tuple[Command, ...] = (
+    BACK,
+    Command("basket.up", "move(-1)", "shift+up,K", "Move up"),
+    Command("basket.down", "move(1)", "shift+down,J", "Move down"),
+    Command("basket.remove", "remove", "delete,x", "Remove"),
+    Command("basket.note", "note", "n", "Note"),
+    Command("basket.copy", "copy_memo", "c", "Copy memo"),
+    Command("basket.export", "export_memo", "e", "Save memo"),
+    HELP,
+)
+
+PICKER_SCREEN: tuple[Command, ...] = (BACK, QUIT, HELP)
+
+HELP_SCREEN: tuple[Command, ...] = (
+    Command("help.close", "close", "escape,question_mark", "Close help"),
+    Command("help.close_q", "close", "q", "Close help", show=False),
+)
+
+ROWS: tuple[Command, ...] = (
+    Command("rows.up", "cursor_up", "up,k", "Up", show=False),
+    Command("rows.down", "cursor_down", "down,j", "Down", show=False),
+    Command("rows.page_up", "page_up", "pageup", "Page up", show=False),
+    Command("rows.page_down", "page_down", "pagedown", "Page down", show=False),
+    Command("rows.first", "first", "home,g", "First", show=False),
+    Command("rows.last", "last", "end,G", "Last", show=False),
+    Command("rows.choose", "choose", "enter", "Choose", show=False),
+)
+"""Every row list (the timeline and the excerpts)."""
+
+TIMELINE: tuple[Command, ...] = (
+    Command(
+        "timeline.choose",
+        "choose",
+        "enter",
+        "Its excerpts",
+        "Show only this event's excerpts",
+        show=False,
+    ),
+)
+
+EXCERPTS: tuple[Command, ...] = (
+    Command(
+        "excerpts.choose", "choose", "enter", "Open", "Open the article at this quote", show=False
+    ),
+)
+
+TOPICS: tuple[Command, ...] = (
+    Command("topics.down", "cursor_down", "j", "Down", show=False),
+    Command("topics.up", "cursor_up", "k", "Up", show=False),
+    Command(
+        "topics.filter",
+        "select_cursor",
+        "enter",
+        "Filter",
+        "Narrow the timeline and excerpts to this topic (and its subtopics)",
+        show=False,
+    ),
+)
+
+ITEM_LIST: tuple[Command, ...] = (
+    Command("list.down", "cursor_down", "j", "Down", show=False),
+    Command("list.up", "cursor_up", "k", "Up", show=False),
+)
+"""The option lists of the secondary screens."""
+
+FIGURE_TABLE: tuple[Command, ...] = (
+    Command("table.down", "cursor_down", "j", "Down", show=False),
+    Command("table.up", "cursor_up", "k", "Up", show=False),
+)
+
+GROUPS: dict[str, tuple[Command, ...]] = {
+    "the main screen": MAIN_SCREEN,
+    "the overview": OVERVIEW_SCREEN,
+    "the disputes and figures screens": ITEM_SCREEN,
+    "the entities screen": ITEM_SCREEN + ENTITIES_SCREEN,
+    "the source reader": SOURCE_READER,
+    "the article": ARTICLE,
+    "search": SEARCH_SCREEN,
+    "the basket": BASKET_SCREEN,
+    "the brief picker": PICKER_SCREEN,
+    "help": HELP_SCREEN,
+    "lists": ROWS,
+    "the timeline": ROWS + TIMELINE,
+    "the excerpts": ROWS + EXCERPTS,
+    "the overview's lists": ROWS + OVERVIEW_LIST,
+    "the summary": PROSE,
+    "the topics": TOPICS,
+    "option lists": ITEM_LIST,
+    "the figures table": FIGURE_TABLE,
+}
+"""Where each group of commands applies: the keys within one group must differ."""
+
+
+def all_commands() -> dict[str, Command]:
+    """Every command by id, as declared (before any screen's own wording)."""
+    found: dict[str, Command] = {}
+    for group in (SHARED, *GROUPS.values()):
+        for command in group:
+            found.setdefault(command.id, command)
+    return found
+
+
+def full_keymap(keymap: Mapping[str, str]) -> dict[str, str]:
+    """The keymap to give the app: the user's, plus the default keys of every command that
+    shares a key with a remapped one on some screen. Textual takes a remapped command's
+    old key away from every command bound to it, so remapping `briefing.back` would
+    otherwise leave Escape doing nothing where `briefing.overview` shares it."""
+    full = dict(keymap)
+    for group in GROUPS.values():
+        for command in group:
+            if command.id not in keymap:
+                continue
+            old = set(_effective_keys(command, {}))
+            for other in group:
+                if other.id not in full and old & set(_effective_keys(other, {})):
+                    full[other.id] = other.keys
+    return full
+
+
+# Checking a [keys] table ---------------------------------------------------------------
+
+MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
+NAMED_KEYS = frozenset(
+    {
+        *[
+            "escape",
+            "enter",
+            "tab",
+            "space",
+            "backspace",
+            "delete",
+            "insert",
+            "home",
+            "end",
+            "pageup",
+            "pagedown",
+        ],
+        *["up", "down", "left", "right"],
+        *(f"f{n}" for n in range(1, 25)),
+    }
+)
+"""Keys with names of their own; the rest are characters or their names (`slash`)."""
+RENAMED = {
+    "solidus": "slash",
+    "reverse_solidus": "backslash",
+    "commercial_at": "at",
+    "hyphen_minus": "minus",
+    "plus_sign": "plus",
+    "low_line": "underscore",
+}
+
+
+def character_name(character: str) -> str:
+    """How Textual names a punctuation key: `/` -> `slash`, `?` -> `question_mark`."""
+    name = unicodedata.name(character).lower().replace("-", "_").replace(" ", "_")
+    return RENAMED.get(name, name)
+
+
+CHARACTER_NAMES = frozenset(character_name(c) for c in string.punctuation)
+
+
+def key_problem(key: str) -> str | None:
+    """Why Textual would never deliver this one key (`ctrl+f`, `y`, `slash`), or None."""
+    if len(key) == 1:
+        return None if key.isprintable() and not key.isspace() else f"{key!r} is not a key"
+    *modifiers, base = key.split("+")
+    unknown = [m for m in modifiers if m not in MODIFIERS]
+    if unknown:
+        return f"{unknown[0]!r} is not a modifier ({', '.join(MODIFIERS)})"
+    if not base:
+        return f"{key!r} has no key after its modifiers"
+    if (len(base) == 1 and base.isalnum()) or base in NAMED_KEYS or base in CHARACTER_NAMES:
+        return None
+    if len(base) == 1 and base in string.punctuation:
+        return f"{key!r}: write {character_name(base)!r} for {base!r} after a modifier"
+    return f"{base!r} is not a key name (such as y, ctrl+f, slash, f5, pageup)"
+
+
+def keys_problem(keys: str) -> str | None:
+    """Why a comma-separated list of keys cannot be used, or None."""
+    parts = [part.strip() for part in keys.split(",")]
+    if not all(parts):
+        return f"{keys!r} has an empty key"
+    return next((p for p in map(key_problem, parts) if p), None)
+
+
+def closest_id(binding_id: str) -> str:
+    """The known binding id closest to a misspelt one."""
+    ids = list(all_commands())
+    found = difflib.get_close_matches(binding_id, ids, n=1, cutoff=0.0)
+    return found[0] if found else ids[0]
+
+
+@dataclass(frozen=True, slots=True)
+class KeyProblem:
+    """What is wrong with one entry of a `[keys]` table; `ignored` when it cannot be used
+    at all (a key taken from another command still works, and is kept)."""
+
+    binding_id: str
+    why: str
+    ignored: bool = True
+
+
+def keymap_problems(keymap: Mapping[str, str]) -> list[KeyProblem]:
+    """Each entry of a `[keys]` table that cannot be used as given, once: an unknown id
+    (with the closest known one), an unusable key, a key another command of the same
+    screen already has."""
+    known = all_commands()
+    problems: list[KeyProblem] = []
+    for binding_id, keys in keymap.items():
+        if binding_id not in known:
+            closest = closest_id(binding_id)
+            problems.append(
+                KeyProblem(binding_id, f"is not a binding id (did you mean {closest}?)")
+            )
+        elif why := keys_problem(keys):
+            problems.append(KeyProblem(binding_id, why))
+    usable = {i: k for i, k in keymap.items() if i in known and not keys_problem(k)}
+    problems.extend(KeyProblem(i, why, ignored=False) for i, why in _clashes(usable))
+    return problems
+
+
+def _effective_keys(command: Command, keymap: Mapping[str, str]) -> list[str]:
+    keys = keymap.get(command.id, command.keys)
+    return [_normalise(k.strip()) for k in keys.split(",")]
+
+
+def _normalise(key: str) -> str:
+    return character_name(key) if len(key) == 1 and not key.isalnum() else key
+
+
+def _clashes(keymap: Mapping[str, str]) -> Iterable[tuple[str, str]]:
+    """A remapped key that another command of the same group answers to (Textual would
+    silently take it from that command). Commands running the same action (a list's
+    Enter and the timeline's) are one command to the user and never clash."""
+    known = all_commands()
+    said: set[str] = set()
+    for place, group in GROUPS.items():
+        for binding_id in sorted(keymap.keys() & {c.id for c in group} - said):
+            command = known[binding_id]
+            new_keys = set(_effective_keys(command, keymap)) - set(_effective_keys(command, {}))
+            for other in group:
+                taken = sorted(new_keys & set(_effective_keys(other, keymap)))
+                if taken and other.action != command.action and binding_id not in said:
+                    said.add(binding_id)
+                    yield binding_id, f"{taken[0]!r} is already {other.id}'s key in {place}"
