@@ -51,7 +51,7 @@ class Command:
 
 def _commands() -> list[Command]:
     """The main command (named "") and every subcommand, read from their parsers."""
-    from briefing.cli import SUBCOMMANDS, main_parser, subcommand_parser
+    from briefing.cli.parsers import SUBCOMMANDS, main_parser, subcommand_parser
 
     commands = [_describe("", "", main_parser())]
     commands += [_describe(n, h, subcommand_parser(n)) for n, h in SUBCOMMANDS.items()]
