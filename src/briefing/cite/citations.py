@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from briefing.brief.model import Brief, Dispute, Entity, Event, Excerpt, Figure, Item, Source, Topic
+from briefing.brief.prose import plain
 from briefing.cite.clipboard import clean
 from briefing.cite.reference_managers import bibtex_cite, bibtex_entry, csl_item, latex_escape
 from briefing.cite.references import Reference, nest_quotes, proper_nouns, run_in
@@ -119,13 +120,13 @@ def gather(brief: Brief, item_id: str) -> Gathered:
 
 def _lines(brief: Brief, item: Event | Topic | Figure | Entity) -> tuple[str, ...]:
     if isinstance(item, Event):
-        lines = [f"{item.date.show()} — {item.title}", item.detail or ""]
+        lines = [f"{item.date.show()} — {item.title}", plain(item.detail)]
     elif isinstance(item, Topic):
         path = " › ".join(t.title for t in brief.topic_path(item.id))
-        lines = [path, item.summary or ""]
+        lines = [path, plain(item.summary)]
     elif isinstance(item, Figure):
         period = f" ({item.period.show()})" if item.period else ""
-        lines = [f"{item.label}: {item.shown_value} {item.unit}{period}"]
+        lines = [f"{item.label}: {item.shown_value} {item.unit}{period}", plain(item.note)]
     else:
         lines = [f"{item.name} — {item.role or item.kind}"]
     return tuple(clean(line).strip() for line in lines if line.strip())
@@ -142,10 +143,10 @@ def _behind(brief: Brief, item: Event | Topic | Figure | Entity) -> tuple[Excerp
 def _dispute_blocks(brief: Brief, dispute: Dispute) -> tuple[Block, ...]:
     blocks = [Block((clean(dispute.question).strip(),))]
     for number, position in enumerate(dispute.positions, 1):
-        claim = f"Position {number}: {clean(position.claim).strip()}"
+        claim = f"Position {number}: {clean(plain(position.claim)).strip()}"
         blocks.append(Block((claim,), brief.excerpts_of(position.excerpts)))
     if dispute.assessment:
-        blocks.append(Block((f"Assessment: {clean(dispute.assessment).strip()}",)))
+        blocks.append(Block((f"Assessment: {clean(plain(dispute.assessment)).strip()}",)))
     return tuple(blocks)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from briefing.brief.model import Brief, Excerpt, Topic
+from briefing.brief.prose import plain
 from briefing.cite.clipboard import clean
 from briefing.cite.references import Reference, proper_nouns
 from briefing.cite.styles import markdown_escape, plain_reference
@@ -120,7 +121,7 @@ class _Report:
                 yield Heading(3, str(year))
             yield Heading(4, f"{event.date.show()} — {clean(event.title)}")
             if event.detail:
-                yield Paragraph(clean(event.detail))
+                yield Paragraph(clean(plain(event.detail)))
             yield from self.quotes(self.brief.excerpts_of(event.excerpts))
 
     def figures(self) -> Iterator[Block]:
@@ -148,14 +149,14 @@ class _Report:
         for dispute in self.brief.disputes:
             yield Heading(3, clean(dispute.question))
             for number, position in enumerate(dispute.positions, 1):
-                yield Paragraph(f"Position {number}: {clean(position.claim)}")
+                yield Paragraph(f"Position {number}: {clean(plain(position.claim))}")
                 yield from self.quotes(self.brief.excerpts_of(position.excerpts))
             if dispute.assessment:
-                yield Paragraph(f"Assessment: {clean(dispute.assessment)}", emphasis=True)
+                yield Paragraph(f"Assessment: {clean(plain(dispute.assessment))}", emphasis=True)
 
 
 def _paragraphs(text: str) -> list[str]:
-    return [" ".join(p.split()) for p in clean(text).split("\n\n") if p.strip()]
+    return [" ".join(p.split()) for p in clean(plain(text)).split("\n\n") if p.strip()]
 
 
 def report_blocks(brief: Brief) -> list[Block]:

@@ -11,6 +11,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from briefing.brief.model import Brief, Dispute, Entity, Event, Excerpt, Figure, Item, Source, Topic
+from briefing.brief.prose import plain
 from briefing.sanitize import one_line, sanitize
 from briefing.search.query import fold, fold_with_map
 
@@ -152,19 +153,20 @@ def _where(brief: Brief, item: Item) -> tuple[str, str | None, int | None, str |
 
 
 def item_texts(item: Item) -> tuple[str | None, ...]:
-    """The texts of an item that a search looks into, the preview's default first."""
+    """The texts of an item that a search looks into, the preview's default first; prose
+    without its citation markers (an id is not a word of the text)."""
     if isinstance(item, Excerpt):
         return (item.quote, item.note)
     if isinstance(item, Event):
-        return (item.title, item.detail, item.date.show())
+        return (item.title, plain(item.detail), item.date.show())
     if isinstance(item, Topic):
-        return (item.title, item.summary)
+        return (item.title, plain(item.summary))
     if isinstance(item, Entity):
         return (item.name, *item.aliases, item.role)
     if isinstance(item, Figure):
-        return (item.label, f"{item.shown_value} {item.unit}")
+        return (item.label, f"{item.shown_value} {item.unit}", plain(item.note))
     if isinstance(item, Dispute):
-        return (item.question, *(p.claim for p in item.positions), item.assessment)
+        return (item.question, *(plain(p.claim) for p in item.positions), plain(item.assessment))
     return (item.title, item.outlet, item.author)
 
 

@@ -10,6 +10,8 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.brief.model import Brief, Dispute, Position
+from briefing.brief.prose import dispute_kind, read_prose
+from briefing.ui.claims import prose_text
 from briefing.ui.screens.base import ItemList, ItemsScreen, excerpt_prompt
 from briefing.ui.text import safe
 
@@ -93,7 +95,12 @@ class DisputesScreen(ItemsScreen):
             for number, position in enumerate(dispute.positions, 1)
         )
         assessment = self.query_one("#dispute-assessment", Static)
-        text = safe(dispute.assessment) if dispute.assessment else Text("None given.", "dim")
+        assessment.border_title = f"Assessment · {dispute_kind(dispute.kind)}"
+        text = (
+            prose_text(read_prose(self.brief, dispute.assessment))
+            if dispute.assessment
+            else Text("None given.", "dim")
+        )
         assessment.update(text)
 
     def _side(self, number: int, count: int, position: Position) -> Vertical:
@@ -106,7 +113,7 @@ class DisputesScreen(ItemsScreen):
             classes="dispute-excerpts",
         )
         side = Vertical(
-            Static(safe(position.claim), classes="dispute-claim"),
+            Static(prose_text(read_prose(self.brief, position.claim)), classes="dispute-claim"),
             excerpts,
             classes="dispute-side",
         )

@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from briefing.brief.model import Brief, Dispute, Entity, Event, Excerpt, Figure, Item, Source, Topic
+from briefing.brief.prose import dispute_kind, read_prose
+from briefing.ui.claims import prose_text
 from briefing.ui.text import safe, safe_line
 from briefing.ui.widgets.rows import row_style
 
@@ -42,6 +44,13 @@ class Describer:
         if value:
             self.text.append("\n")
             self.text.append_text(safe(value.strip(), style))
+            self.text.append("\n")
+
+    def prose(self, value: str | None) -> None:
+        """A prose field with a blank line before it: its claims' markers, never raw ones."""
+        if value and value.strip():
+            self.text.append("\n")
+            self.text.append_text(prose_text(read_prose(self.brief, value)))
             self.text.append("\n")
 
     def bullets(self, title: str, lines: Iterable[str]) -> None:
@@ -87,10 +96,9 @@ def describe(brief: Brief, item: Item, muted: Style | str = "dim") -> Text:
         d.heading(item.label, "figure")
         d.field("Value", f"{item.shown_value} {item.unit}")
         d.field("Period", item.period.show() if item.period else None)
+        d.prose(item.note)
     elif isinstance(item, Dispute):
-        d.heading(item.question, "dispute")
-        d.bullets("Positions", (p.claim for p in item.positions))
-        d.para(item.assessment)
+        _dispute(d, item)
     return d.text
 
 
@@ -100,12 +108,24 @@ def _event(d: Describer, event: Event) -> None:
     d.field("Date", event.date.show() + (" (approximate)" if event.date.approximate else ""))
     d.field("Topics", ", ".join(brief.topic(t).title for t in event.topics))
     d.field("Involves", ", ".join(brief.entity(n).name for n in event.entities))
-    d.para(event.detail)
+    d.prose(event.detail)
     sources = brief.event_sources(event)
     label = "Single source" if len(sources) == 1 else f"Sources ({len(sources)})"
     d.bullets(label, (d.source_line(s) for s in sources))
     count = len(event.excerpts)
     d.text.append(f"\n{count} excerpt{'s' if count != 1 else ''}: Enter shows them\n", d.muted)
+
+
+def _dispute(d: Describer, dispute: Dispute) -> None:
+    d.heading(dispute.question, "dispute")
+    d.field("Kind", dispute_kind(dispute.kind))
+    if dispute.positions:
+        d.text.append("\nPositions\n", style="bold")
+        for position in dispute.positions:
+            d.text.append("• ")
+            d.text.append_text(prose_text(read_prose(d.brief, position.claim)))
+            d.text.append("\n")
+    d.prose(dispute.assessment)
 
 
 def _excerpt(d: Describer, excerpt: Excerpt) -> None:
@@ -126,7 +146,7 @@ def _topic(d: Describer, topic: Topic) -> None:
     brief = d.brief
     d.heading(topic.title, "topic")
     d.field("In", " › ".join(t.title for t in brief.topic_path(topic.id)[:-1]))
-    d.para(topic.summary)
+    d.prose(topic.summary)
     events, excerpts = brief.topic_events(topic.id), brief.topic_excerpts(topic.id)
     d.text.append(f"\n{len(events)} events, {len(excerpts)} excerpts", d.muted)
     d.text.append("; Enter filters by this topic\n", d.muted)
@@ -158,7 +178,7 @@ def overview(brief: Brief, muted: Style | str = "dim") -> Text:
     d = Describer(brief, muted)
     d.heading(brief.title, "brief")
     d.field("As of", brief.as_of.show())
-    d.para(brief.summary)
+    d.prose(brief.summary)
     return d.text
 
 

@@ -1,0 +1,39 @@
+"""Prose drawn for the screen: sentences as `Text`, each backed claim followed by its compact
+marker (`[○]` one source, `[●3]` three), never the raw `[@…]` the brief holds."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+
+from briefing.brief.prose import Evidence, Prose
+from briefing.ui.text import safe
+
+
+def marker_text(evidence: Evidence) -> str:
+    """A claim's marker as shown after it."""
+    return f"[{evidence.label}]"
+
+
+def prose_text(
+    prose: Prose,
+    style: str | Style = "",
+    marker_style: str | Style = "bold",
+    selected: int | None = None,
+    selected_style: str | Style = "reverse",
+) -> Text:
+    """The prose as one Text: paragraphs separated by a blank line, each backed claim's
+    marker right after it; the claim numbered `selected` has its marker highlighted."""
+    shown = Text(end="")
+    for index, paragraph in enumerate(prose.paragraphs):
+        if index:
+            shown.append("\n\n")
+        for position, sentence in enumerate(paragraph):
+            if position:
+                shown.append(" ")
+            shown.append_text(safe(sentence.text, style))
+            if sentence.evidence is not None:
+                chosen = sentence.evidence.number == selected
+                label = marker_text(sentence.evidence)
+                shown.append(label, selected_style if chosen else marker_style)
+    return shown
