@@ -29,7 +29,7 @@ def static_text(widget: Static) -> str:
 
 
 async def test_the_detail_pane_shows_markers_not_raw_citations(brief: Brief) -> None:
-    app = BriefingApp(brief, style="plain")
+    app = BriefingApp(brief, style="plain", overview=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j")  # the timeline's second event: the cargo deal
         await pilot.pause()

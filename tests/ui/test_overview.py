@@ -148,13 +148,13 @@ async def test_c_copies_the_selected_figure_and_the_summary_asks_for_one(sample:
         assert app.clipboard.startswith("Value of the cargo deal")
 
 
-async def test_markers_show_as_superscript_numbers_never_raw(sample: Brief) -> None:
+async def test_markers_show_after_each_claim_never_raw(sample: Brief) -> None:
     summary = "The port signed a deal [@q-deal-signed; @q-deal-value]. It doubles [@q-capacity]."
     app = BriefingApp(replace(sample, summary=summary), style="plain")
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
         shown = overview(app).query_one(Prose).plain
-        assert shown == "The port signed a deal¹. It doubles²."
+        assert shown == "The port signed a deal.[○] It doubles.[○]"
         assert "[@" not in shown
 
 

@@ -126,7 +126,10 @@ class OverviewScreen(Screen[str | None]):
         """Header, the summary, the disputes beside the figures, and the key bar."""
         yield BriefHeader(self.brief)
         summary = Prose(
-            self.brief.summary, empty="This brief has no summary.", id="overview-summary"
+            self.brief,
+            self.brief.summary,
+            empty="This brief has no summary.",
+            id="overview-summary",
         )
         summary.border_title = "Summary"
         yield summary

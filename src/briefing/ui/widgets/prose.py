@@ -1,15 +1,14 @@
 """Prose from a brief (its summary, a topic's summary) with its citation markers.
 
 Every piece of a brief's prose that may carry inline citations (`[@q-id; @q-id2]`) is
-drawn here, so that how a marker looks and behaves is decided in one place: for now each
-marker is a small superscript number, never the raw `[@…]`.
+drawn here, so that how a marker looks and behaves is decided in one place: a compact
+marker after each backed claim (`briefing.ui.claims`), never the raw `[@…]`.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -17,31 +16,11 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from briefing import keys
-from briefing.brief.claims import citations
+from briefing.brief.model import Brief
+from briefing.brief.prose import read_prose
 from briefing.ui.bindings import bindings
-from briefing.ui.text import safe
+from briefing.ui.claims import prose_text
 from briefing.ui.widgets.rows import row_style
-
-SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def superscript(number: int) -> str:
-    """`12` -> `¹²`."""
-    return str(number).translate(SUPERSCRIPTS)
-
-
-def prose_text(text: str, marker_style: Style | str = "dim") -> Text:
-    """Untrusted prose as Text, each citation marker shown as the next superscript number
-    right after the claim it backs (the space before the marker goes)."""
-    text = text.strip()
-    shown = Text(end="")
-    position = 0
-    for number, citation in enumerate(citations(text), 1):
-        shown.append_text(safe(text[position : citation.start].rstrip(" \t")))
-        shown.append(superscript(number), marker_style)
-        position = citation.end
-    shown.append_text(safe(text[position:]))
-    return shown
 
 
 class Prose(VerticalScroll):
@@ -54,8 +33,11 @@ class Prose(VerticalScroll):
     Prose > Static { width: 1fr; }
     """
 
-    def __init__(self, text: str | None, *, empty: str, id: str | None = None) -> None:
+    def __init__(
+        self, brief: Brief, text: str | None, *, empty: str, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
+        self.brief = brief
         self.text = text
         self.empty = empty
         """What shows when there is no prose."""
@@ -78,7 +60,8 @@ class Prose(VerticalScroll):
         if not self.is_attached:  # its screen was closed before this ran
             return
         if self.text and self.text.strip():
-            body = prose_text(self.text, row_style(self, "prose--marker"))
+            prose = read_prose(self.brief, self.text)
+            body = prose_text(prose, marker_style=row_style(self, "prose--marker"))
         else:
             body = Text(self.empty, "italic", end="")
         self.query_one(".prose-body", Static).update(body)
@@ -86,4 +69,6 @@ class Prose(VerticalScroll):
     @property
     def plain(self) -> str:
         """The prose as a reader sees it."""
-        return prose_text(self.text or self.empty).plain
+        if not (self.text and self.text.strip()):
+            return self.empty
+        return prose_text(read_prose(self.brief, self.text)).plain
