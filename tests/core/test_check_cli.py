@@ -138,9 +138,10 @@ def test_monstrous_brief_is_refused_fast(tmp_path: Path, name: str) -> None:
 
 def test_a_brief_that_is_a_folder_a_fifo_a_device_or_missing(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "fifo.yaml")
+    (tmp_path / "folder.yaml").mkdir()
     done = check(tmp_path, tmp_path / "fifo.yaml", "/dev/zero", tmp_path / "nowhere.yaml")
     assert done.returncode == 1
-    assert f"{tmp_path}: is not a regular file" in done.stderr
+    assert f"{tmp_path / 'folder.yaml'}: is not a regular file" in done.stderr
     assert f"{tmp_path / 'fifo.yaml'}: is not a regular file" in done.stderr
     assert "/dev/zero: is not a regular file" in done.stderr
     assert f"{tmp_path / 'nowhere.yaml'}: does not exist" in done.stderr

@@ -1,24 +1,45 @@
-"""`briefing check [BRIEF ...] [--config]`: check briefs and verify every quote, or the
-settings file; exit 1 on any problem."""
+"""`briefing check [BRIEF|FOLDER ...] [--watch] [--config]`: check briefs and verify every
+quote, or the settings file; exit 1 on any problem.
+
+A folder stands for every brief (`*.yaml`) in it. `--watch` checks once, then re-checks
+whenever a brief or one of its articles is saved and prints only what changed: new
+problems, fixed ones, and the summary when it changes. A YAML syntax error comes with a
+hint in plain words.
+"""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
+import time
 from pathlib import Path
 
+from briefing.authoring.watch import Change, Watcher, briefs_in
+from briefing.authoring.yamlhints import yaml_hint
 from briefing.brief.bundled import briefs_dir
 from briefing.brief.loader import LoadResult, check_brief
 from briefing.brief.model import Brief
 from briefing.sanitize import sanitize
 from briefing.store import settings
 
+POLL_SECONDS = 0.5
+"""How often --watch looks at the files."""
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the options."""
     parser.add_argument(
-        "briefs", nargs="*", type=Path, help="brief files (default: the bundled briefs)"
+        "briefs",
+        nargs="*",
+        type=Path,
+        help="brief files or folders of briefs (default: the bundled briefs)",
+    )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="keep checking: re-check on every save and print only what changed (Ctrl+C stops)",
     )
     parser.add_argument(
         "--json", action="store_true", help="print one JSON object per run, for editors and CI"
@@ -104,25 +125,96 @@ def run(args: argparse.Namespace) -> int:
 
 def check_briefs(args: argparse.Namespace) -> int:
     """Check each brief; print a summary line or every problem."""
-    paths: list[Path] = args.briefs or sorted(briefs_dir().glob("*.yaml"))
-    results = [check_brief(path) for path in paths]
+    targets: list[Path] = args.briefs or [briefs_dir()]
+    paths = briefs_in(targets)
+    empty = [t for t in targets if t.is_dir() and not briefs_in([t])]
+    if empty and not args.watch:
+        print(sanitize(f"briefing check: no briefs (*.yaml) in {empty[0]}"), file=sys.stderr)
+        return 1
+    if args.watch:
+        if args.json:
+            print("briefing check: --watch prints text; leave out --json", file=sys.stderr)
+            return 2
+        return _watch(targets, args.excerpts)
+    results = [check(path) for path in paths]
     if args.json:
         json.dump([_as_json(r) for r in results], sys.stdout, indent=2, ensure_ascii=False)
         print()
     else:
         for result in results:
-            for problem in result.problems:
-                stream = sys.stderr if problem.severity == "error" else sys.stdout
-                print(sanitize(str(problem)), file=stream)
-            if result.brief is not None:
-                if args.excerpts:
-                    for x in result.brief.excerpts:
-                        print(f"{result.path}: {x.id}: ¶{x.paragraph}, offset {x.offset}")
-                print(f"{result.path}: {summary(result.brief)}")
-            else:
-                print(
-                    f"{result.path}: {len(result.errors)} problem"
-                    f"{'' if len(result.errors) == 1 else 's'}; not a valid brief",
-                    file=sys.stderr,
-                )
+            _report(result, args.excerpts)
     return 0 if all(r.brief is not None for r in results) else 1
+
+
+def check(path: Path) -> LoadResult:
+    """Check a brief, with a plain-words hint on a YAML syntax error."""
+    result = check_brief(path)
+    if not any(p.message.startswith("not valid YAML") for p in result.problems):
+        return result
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return result
+    problems = []
+    for problem in result.problems:
+        hint = yaml_hint(problem.message, text, problem.line, problem.column)
+        if hint is not None and problem.message.startswith("not valid YAML"):
+            problem = dataclasses.replace(problem, message=f"{problem.message}; {hint}")
+        problems.append(problem)
+    return dataclasses.replace(result, problems=problems)
+
+
+def _report(result: LoadResult, excerpts: bool) -> None:
+    for problem in result.problems:
+        stream = sys.stderr if problem.severity == "error" else sys.stdout
+        print(sanitize(str(problem)), file=stream)
+    _status(result, excerpts)
+
+
+def _status(result: LoadResult, excerpts: bool = False) -> None:
+    path = sanitize(str(result.path))
+    if result.brief is not None:
+        if excerpts:
+            for x in result.brief.excerpts:
+                print(f"{path}: {x.id}: ¶{x.paragraph}, offset {x.offset}")
+        print(f"{path}: {summary(result.brief)}")
+    else:
+        count = len(result.errors)
+        print(
+            f"{path}: {count} problem{'' if count == 1 else 's'}; not a valid brief",
+            file=sys.stderr,
+        )
+
+
+def _watch(targets: list[Path], excerpts: bool) -> int:
+    """Check, then re-check on every change until interrupted (Ctrl+C: exit 0)."""
+    watcher = Watcher(targets, check)
+    for result in watcher.first():
+        _report(result, excerpts)
+    names = ", ".join(sanitize(str(t)) for t in targets)
+    print(f"watching {names}; Ctrl+C stops", flush=True)
+    polls = 0
+    try:
+        while True:
+            time.sleep(POLL_SECONDS)
+            polls += 1
+            for change in watcher.poll(recheck_invalid=polls % 4 == 0):
+                _report_change(change, excerpts)
+            sys.stdout.flush()
+    except KeyboardInterrupt:
+        return 0
+
+
+def _report_change(change: Change, excerpts: bool) -> None:
+    """Print what changed in one brief: new problems, fixed ones, its new status."""
+    path = sanitize(str(change.result.path))
+    stamp = time.strftime("%H:%M:%S")
+    if change.removed:
+        print(f"{stamp} {path}: gone")
+        return
+    print(f"{stamp} {path}: {'new' if change.appeared else 'changed'}")
+    for problem in change.fixed:
+        print(sanitize(f"  fixed: {problem.message}"))
+    for problem in change.added:
+        print(sanitize(f"  {problem}"))
+    _status(change.result, excerpts)
