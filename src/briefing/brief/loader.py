@@ -12,11 +12,12 @@ from pathlib import Path
 
 from briefing.brief.model import Brief
 from briefing.brief.problems import BriefError, Problem, Severity
-from briefing.brief.sources import SourceError, decode_text, digest, read_source, resolve_source
+from briefing.brief.sources import SourceError, decode_text, digest, read_source_file
 from briefing.brief.validate import Issue, Validator
 from briefing.brief.yamlsafe import Locator, Place, YamlRefused, read_yaml
 from briefing.memory import paused_gc
 from briefing.sanitize import find_unsafe
+from briefing.store.files import FileRefused, read_regular
 
 MAX_BRIEF_BYTES = 256 * 1024 * 1024
 
@@ -42,33 +43,20 @@ class LoadResult:
 
 
 def read_brief_bytes(path: Path) -> bytes:
-    """The brief file's bytes; raise BriefError with a place when it cannot be read."""
-    label = str(path)
+    """The brief file's bytes, read once with a bound; raise BriefError saying why not.
+
+    A FIFO, a device, a folder, a loop of links or an over-cap file is refused on the open
+    descriptor before anything is read, so no brief path can hang or flood the reader.
+    """
     try:
-        if not path.is_file():
-            what = "does not exist" if not path.exists() else "is not a regular file"
-            raise BriefError([Problem(label, 0, 0, f"{what}")])
-        size = path.stat().st_size
-        if size > MAX_BRIEF_BYTES:
-            raise BriefError(
-                [
-                    Problem(
-                        label,
-                        0,
-                        0,
-                        f"is {size:,} bytes; a brief may be at most {MAX_BRIEF_BYTES:,}",
-                    )
-                ]
-            )
-        return path.read_bytes()
-    except OSError as error:
-        raise BriefError([Problem(label, 0, 0, f"cannot be read: {error.strerror}")]) from None
+        return read_regular(path, MAX_BRIEF_BYTES, what="a brief")
+    except FileRefused as refused:
+        raise BriefError([Problem(str(path), 0, 0, str(refused))]) from None
 
 
 def read_brief_text(path: Path, data: bytes | None = None) -> str:
     """The brief's text (from `data`, its bytes, when already read), strictly UTF-8;
     raise BriefError with a place when unreadable."""
-    label = str(path)
     if data is None:
         data = read_brief_bytes(path)
     try:
@@ -77,7 +65,7 @@ def read_brief_text(path: Path, data: bytes | None = None) -> str:
         offset = error.offset or 0
         line = data.count(b"\n", 0, offset) + 1
         column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
-        raise BriefError([Problem(label, line, column, str(error))]) from None
+        raise BriefError([Problem(str(path), line, column, str(error))]) from None
 
 
 def check_brief(path: Path, content: bytes | None = None) -> LoadResult:
@@ -177,8 +165,7 @@ class _SourceLoader:
 
     def load(self, file: str) -> tuple[Path, str, str]:
         """(resolved path, text, sha256) of a source file; raises SourceError."""
-        path = resolve_source(self.brief_path, file)
-        data = read_source(path, file)
+        path, data = read_source_file(self.brief_path, file)
         return path, decode_text(data, repr(file)), digest(data)
 
 

@@ -16,11 +16,14 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from briefing.brief.model import Span
+from briefing.store.files import FileRefused, kind_of, open_regular, read_bounded
 
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
 ELLIPSIS = " … "
+_WHAT = "a source"
 _WORD = re.compile(r"\S+")  # \s is str.split()'s white space
 
 
@@ -50,8 +53,11 @@ def resolve_source(brief_path: Path, file: str) -> Path:
         raise SourceError("the file name is empty")
     if os.path.isabs(file) or file.startswith("~"):
         raise SourceError(f"{file!r} is an absolute path; give a path relative to the brief")
-    brief_dir, root = _folders(brief_path.absolute())  # absolute: the cache outlives a chdir
-    target = (brief_dir / file).resolve()
+    try:
+        brief_dir, root = _folders(brief_path.absolute())  # absolute: the cache outlives a chdir
+        target = (brief_dir / file).resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links, before Python 3.13
+        raise SourceError(f"{file!r} is a loop of symbolic links") from None
     if not target.is_relative_to(root):
         raise SourceError(
             f"{file!r} resolves to {target}, outside {root} (sources must sit beside the "
@@ -64,7 +70,7 @@ def resolve_source(brief_path: Path, file: str) -> Path:
     except OSError as error:
         raise SourceError(f"{file!r} cannot be read: {error.strerror}") from None
     if not stat.S_ISREG(info.st_mode):
-        raise SourceError(f"{file!r} is not a regular file")
+        raise SourceError(f"{file!r} is not a regular file ({kind_of(info.st_mode)})")
     if info.st_size > MAX_SOURCE_BYTES:
         raise SourceError(
             f"{file!r} is {info.st_size:,} bytes; a source may be at most {MAX_SOURCE_BYTES:,}"
@@ -75,32 +81,42 @@ def resolve_source(brief_path: Path, file: str) -> Path:
 def read_source(path: Path, file: str) -> bytes:
     """The bytes of a resolved source, refusing anything that is not a regular file.
 
-    Opened without blocking and checked on the open descriptor, so a FIFO or device put
-    in place after `resolve_source` looked can neither hang the loader nor flood it.
+    Opened once, without blocking and without following a final link (`path` is resolved,
+    so a link there was put in place after `resolve_source` looked), and checked on the
+    open descriptor: a FIFO or device swapped in can neither hang the reader nor flood it.
     """
-    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0)
     try:
-        descriptor = os.open(path, flags)
+        with open_regular(path, MAX_SOURCE_BYTES, follow_symlinks=False, what=_WHAT) as handle:
+            _check_still_confined(handle, path, file)
+            return read_bounded(handle, MAX_SOURCE_BYTES, _WHAT)
+    except FileRefused as refused:
+        raise SourceError(f"{file!r} {refused}") from None
     except OSError as error:
         raise SourceError(f"{file!r} cannot be read: {error.strerror}") from None
-    with os.fdopen(descriptor, "rb") as handle:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            raise SourceError(f"{file!r} is not a regular file")
-        if info.st_size > MAX_SOURCE_BYTES:
-            raise SourceError(
-                f"{file!r} is {info.st_size:,} bytes; a source may be at most {MAX_SOURCE_BYTES:,}"
-            )
-        # Read what fstat promises (a 32 MB buffer per read cost 0.1 ms a file), and only
-        # when there is more than that (a file growing, a zero-size pseudo-file) up to the cap.
-        data = handle.read(info.st_size + 1)
-        if len(data) > info.st_size:
-            data += handle.read(MAX_SOURCE_BYTES + 1 - len(data))
-    if len(data) > MAX_SOURCE_BYTES:
-        raise SourceError(
-            f"{file!r} is larger than {MAX_SOURCE_BYTES:,} bytes, the most a source may be"
-        )
-    return data
+
+
+def read_source_file(brief_path: Path, file: str) -> tuple[Path, bytes]:
+    """A source's resolved path and bytes: confined, a regular file, within the cap.
+
+    The one way to read an article, whether checking a brief or reopening it from the
+    cache: every path applies the same checks. Raises SourceError saying why not.
+    """
+    path = resolve_source(brief_path, file)
+    return path, read_source(path, file)
+
+
+def _check_still_confined(handle: BinaryIO, path: Path, file: str) -> None:
+    """Refuse a file whose folders were swapped for links between resolving and opening.
+
+    Where the system says which file a descriptor has open (Linux's /proc), that name must
+    still be the resolved one; elsewhere the open without following a final link is all.
+    """
+    try:
+        opened = os.readlink(f"/proc/self/fd/{handle.fileno()}")
+    except OSError:
+        return
+    if opened != str(path):
+        raise SourceError(f"{file!r} changed while it was being opened (now {opened})")
 
 
 @functools.lru_cache(maxsize=16)
