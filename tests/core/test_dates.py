@@ -92,3 +92,12 @@ def test_a_time_of_day_or_a_number_is_refused() -> None:
 def test_a_range_may_end_on_the_day_it_starts_or_within_the_start() -> None:
     assert parse_date("2024-09/2024-09-30").show() == "Sep 2024 – 30 Sep 2024"
     assert parse_date("2024/2024-06").last_day == dt.date(2024, 6, 30)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["٢٠٢٤", "२०२४-०३", "２０２４-０１-０２", "2024-٠٣", "𝟚𝟘𝟚𝟜", "1990/٢٠٠٠"],
+)
+def test_digits_other_than_ascii_are_not_dates(text: str) -> None:
+    with pytest.raises(DateError, match="is not a date"):
+        parse_date(text)

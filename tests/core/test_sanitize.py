@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,7 +12,8 @@ from briefing.sanitize import find_unsafe, one_line, sanitize
 from briefing.ui.text import safe, safe_line
 
 _FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\u180e]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\u180e"
+    "\u00ad\u200e\u200f\U000e0000-\U000e007f\ud800-\udfff\u2028\u2029]"
 )
 # Text that leans towards what attackers write: escapes, controls, bidi, markup.
 NASTY = st.text(
@@ -27,6 +29,11 @@ NASTY = st.text(
                 "\u2066",
                 "\u200b",
                 "\ufeff",
+                "\u00ad",
+                "\u200e",
+                "\U000e0041",
+                "\udcff",
+                "\u2028",
                 "[",
                 "]",
                 "/",
@@ -55,7 +62,14 @@ def test_sanitising_is_idempotent(text: str) -> None:
 
 
 @settings(deadline=None)  # a busy machine must not fail a correct test
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Co", "Cn"))))
+@given(
+    st.text(
+        alphabet=st.characters(
+            blacklist_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"),
+            blacklist_characters="\u3164\uffa0",
+        )
+    )
+)
 def test_plain_text_passes_unchanged(text: str) -> None:
     assert sanitize(text) == text
     assert find_unsafe(text) == []
@@ -98,6 +112,34 @@ def test_escape_sequences_become_visible_placeholders() -> None:
     assert sanitize("a\x1b]52;c;SGVsbG8=\x07b") == "a␛]52;c;SGVsbG8=␇b"
     assert sanitize("\x1b[2J\x9b31m") == "␛[2J⟨U+009B⟩31m"
     assert sanitize("file\u202etxt.exe") == "file⟨U+202E⟩txt.exe"
-    assert sanitize("pass\u200bword") == "password"
+    assert sanitize("pass\u200bword") == "pass⟨U+200B⟩word"
     assert sanitize("[bold]x[/] [@click=app.quit]y[/]") == "[bold]x[/] [@click=app.quit]y[/]"
     assert safe("[bold]x[/]").plain == "[bold]x[/]"
+
+
+def test_every_format_character_but_zwj_and_zwnj_is_made_visible() -> None:
+    for code in range(0x110000):
+        char = chr(code)
+        if unicodedata.category(char) == "Cf" and char not in "\u200c\u200d":
+            assert sanitize(char) == f"⟨U+{code:04X}⟩", f"U+{code:04X}"
+    assert sanitize("\u0915\u094d\u200d\u0937 \U0001f468\u200d\U0001f469") == (
+        "\u0915\u094d\u200d\u0937 \U0001f468\u200d\U0001f469"
+    )
+
+
+def test_tag_characters_bidi_marks_and_lone_surrogates_are_shown_and_found() -> None:
+    text = "flag\U000e0067\U000e0062\U000e007f rtl\u200f caf\udce9"
+    assert sanitize(text) == "flag⟨U+E0067⟩⟨U+E0062⟩⟨U+E007F⟩ rtl⟨U+200F⟩ caf⟨U+DCE9⟩"
+    assert [c.name for c in find_unsafe(text)] == [
+        "U+E0067 (tag)",
+        "U+E0062 (tag)",
+        "U+E007F (tag)",
+        "U+200F",
+        "U+DCE9 (lone surrogate)",
+    ]
+    sanitize(text).encode("utf-8")  # a file name's undecodable byte can be printed
+
+
+def test_invisible_fillers_are_found_even_though_python_calls_them_printable() -> None:
+    assert sanitize("a\u3164b") == "a⟨U+3164⟩b"
+    assert [(c.line, c.column) for c in find_unsafe("ok\nx\u3164")] == [(2, 2)]

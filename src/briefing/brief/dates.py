@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_POINT = re.compile(r"(~)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_POINT = re.compile(r"(~)?([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
 EN_DASH = "–"
 
 

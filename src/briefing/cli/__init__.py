@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from briefing.cli.output import OutputFailed, discard_output, flush_output, say
 from briefing.cli.parsers import (
     COMPLETE_IDS,
     SUBCOMMANDS,
@@ -19,21 +20,37 @@ from briefing.cli.parsers import (
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    Output that cannot be written (stdout closed, a full device, an encoding that cannot
+    hold the text) is a one-line message and status 1, never a traceback and never 0; a
+    reader that stopped reading (`| head`) ends the command quietly, like SIGPIPE would.
+    """
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        if args and args[0] in SUBCOMMANDS:
-            return _run_subcommand(args[0], args[1:])
-        if args and args[0] == COMPLETE_IDS:
-            from briefing.cli.completion import print_ids
-
-            return print_ids(args[1:])
-        options = main_parser().parse_args(args)
-        return subcommand("read").run(options)
+        status = _dispatch(args)
+        flush_output()
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        return 0
+        discard_output()
+        return 141  # 128 + SIGPIPE, what a shell reports for a command whose reader left
+    except OutputFailed as failure:
+        discard_output()
+        say(f"briefing: {failure}")
+        return 1
+    return status
+
+
+def _dispatch(args: list[str]) -> int:
+    if args and args[0] in SUBCOMMANDS:
+        return _run_subcommand(args[0], args[1:])
+    if args and args[0] == COMPLETE_IDS:
+        from briefing.cli.completion import print_ids
+
+        return print_ids(args[1:])
+    options = main_parser().parse_args(args)
+    return subcommand("read").run(options)
 
 
 def _run_subcommand(name: str, args: list[str]) -> int:

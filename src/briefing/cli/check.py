@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
-import sys
 import time
 from pathlib import Path
 
 from briefing.authoring.watch import Change, Watcher, briefs_in
 from briefing.authoring.yamlhints import yaml_hint
 from briefing.brief.bundled import briefs_dir
-from briefing.brief.loader import LoadResult, check_brief
+from briefing.brief.loader import LoadResult, check_brief, read_brief_bytes
 from briefing.brief.model import Brief
+from briefing.brief.problems import BriefError
+from briefing.cli.output import flush_output, out, out_json, say
 from briefing.sanitize import sanitize
 from briefing.store import settings
 
@@ -108,10 +108,10 @@ def check_config() -> int:
     path = settings.config_path()
     warnings = settings.load(path).warnings
     for warning in warnings:
-        print(sanitize(warning), file=sys.stderr)
+        say(warning)
     if not warnings:
         found = "ok" if path.exists() else "no settings file; the defaults apply"
-        print(sanitize(f"{path}: {found}"))
+        out(f"{path}: {found}")
     return 1 if warnings else 0
 
 
@@ -129,17 +129,16 @@ def check_briefs(args: argparse.Namespace) -> int:
     paths = briefs_in(targets)
     empty = [t for t in targets if t.is_dir() and not briefs_in([t])]
     if empty and not args.watch:
-        print(sanitize(f"briefing check: no briefs (*.yaml) in {empty[0]}"), file=sys.stderr)
+        say(f"briefing check: no briefs (*.yaml) in {empty[0]}")
         return 1
     if args.watch:
         if args.json:
-            print("briefing check: --watch prints text; leave out --json", file=sys.stderr)
+            say("briefing check: --watch prints text; leave out --json")
             return 2
         return _watch(targets, args.excerpts)
     results = [check(path) for path in paths]
     if args.json:
-        json.dump([_as_json(r) for r in results], sys.stdout, indent=2, ensure_ascii=False)
-        print()
+        out_json([_as_json(r) for r in results])
     else:
         for result in results:
             _report(result, args.excerpts)
@@ -152,8 +151,8 @@ def check(path: Path) -> LoadResult:
     if not any(p.message.startswith("not valid YAML") for p in result.problems):
         return result
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        text = read_brief_bytes(path).decode("utf-8", errors="replace")
+    except BriefError:
         return result
     problems = []
     for problem in result.problems:
@@ -166,8 +165,10 @@ def check(path: Path) -> LoadResult:
 
 def _report(result: LoadResult, excerpts: bool) -> None:
     for problem in result.problems:
-        stream = sys.stderr if problem.severity == "error" else sys.stdout
-        print(sanitize(str(problem)), file=stream)
+        if problem.severity == "error":
+            say(str(problem))
+        else:
+            out(str(problem))
     _status(result, excerpts)
 
 
@@ -176,14 +177,11 @@ def _status(result: LoadResult, excerpts: bool = False) -> None:
     if result.brief is not None:
         if excerpts:
             for x in result.brief.excerpts:
-                print(f"{path}: {x.id}: ¶{x.paragraph}, offset {x.offset}")
-        print(f"{path}: {summary(result.brief)}")
+                out(f"{path}: {x.id}: ¶{x.paragraph}, offset {x.offset}")
+        out(f"{path}: {summary(result.brief)}")
     else:
         count = len(result.errors)
-        print(
-            f"{path}: {count} problem{'' if count == 1 else 's'}; not a valid brief",
-            file=sys.stderr,
-        )
+        say(f"{path}: {count} problem{'' if count == 1 else 's'}; not a valid brief")
 
 
 def _watch(targets: list[Path], excerpts: bool) -> int:
@@ -192,7 +190,8 @@ def _watch(targets: list[Path], excerpts: bool) -> int:
     for result in watcher.first():
         _report(result, excerpts)
     names = ", ".join(sanitize(str(t)) for t in targets)
-    print(f"watching {names}; Ctrl+C stops", flush=True)
+    out(f"watching {names}; Ctrl+C stops")
+    flush_output()
     polls = 0
     try:
         while True:
@@ -200,7 +199,7 @@ def _watch(targets: list[Path], excerpts: bool) -> int:
             polls += 1
             for change in watcher.poll(recheck_invalid=polls % 4 == 0):
                 _report_change(change, excerpts)
-            sys.stdout.flush()
+            flush_output()
     except KeyboardInterrupt:
         return 0
 
@@ -210,11 +209,11 @@ def _report_change(change: Change, excerpts: bool) -> None:
     path = sanitize(str(change.result.path))
     stamp = time.strftime("%H:%M:%S")
     if change.removed:
-        print(f"{stamp} {path}: gone")
+        out(f"{stamp} {path}: gone")
         return
-    print(f"{stamp} {path}: {'new' if change.appeared else 'changed'}")
+    out(f"{stamp} {path}: {'new' if change.appeared else 'changed'}")
     for problem in change.fixed:
-        print(sanitize(f"  fixed: {problem.message}"))
+        out(f"  fixed: {problem.message}")
     for problem in change.added:
-        print(sanitize(f"  {problem}"))
+        out(f"  {problem}")
     _status(change.result, excerpts)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from briefing.cite.citations import UnknownItem, cite_item
 from briefing.cite.style_names import STYLES
 from briefing.cli.common import add_brief_argument, open_brief
-from briefing.sanitize import one_line
+from briefing.cli.output import out, say
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,7 +29,7 @@ def chosen_style(style: str | None) -> str:
 
     loaded = settings.load()
     for warning in loaded.warnings:
-        print(f"warning: {one_line(warning)}", file=sys.stderr)
+        say(f"warning: {warning}")
     return loaded.style
 
 
@@ -41,8 +40,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     style = chosen_style(args.style)
     try:
-        print(cite_item(brief, args.id, style))
+        text = cite_item(brief, args.id, style)
     except UnknownItem as error:
-        print(f"briefing cite: {one_line(str(error))}", file=sys.stderr)
+        say(f"briefing cite: {error}")
         return 1
+    out(text)
     return 0

@@ -1,30 +1,24 @@
 """What the subcommands share: the `--brief` option, and opening a brief or saying why not.
 
-Everything printed here comes from files the user did not necessarily write, so it is
-sanitised: a file name or a message can never send an escape sequence to the terminal.
+Everything printed here comes from files the user did not necessarily write, so it goes
+through briefing.cli.output, which sanitises it.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from briefing.brief.bundled import default_brief
 from briefing.brief.loader import load_brief
 from briefing.brief.model import Brief
 from briefing.brief.problems import BriefError
-from briefing.sanitize import one_line
+from briefing.cli.output import say
 
 
 def add_brief_argument(parser: argparse.ArgumentParser) -> None:
     """`--brief PATH`, defaulting to the bundled brief."""
     parser.add_argument("--brief", type=Path, help="the brief file (default: the bundled brief)")
-
-
-def say(message: str) -> None:
-    """Print one sanitised line to stderr."""
-    print(one_line(message), file=sys.stderr)
 
 
 def open_brief(path: Path | None, *, refused: str = "not a valid brief") -> Brief | None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from briefing.cite.export import FORMATS, render
-from briefing.cli.common import add_brief_argument, open_brief, say
+from briefing.cli.common import add_brief_argument, open_brief
+from briefing.cli.output import out, say
 from briefing.store.files import write_atomic
 
 
@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     report = render(brief, args.format)
     if args.output is None:
-        sys.stdout.write(report)
+        out(report.removesuffix("\n"))
         return 0
     try:
         write_atomic(args.output, report.encode("utf-8"))

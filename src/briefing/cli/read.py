@@ -7,14 +7,17 @@ prints them all and exits 1 without ever touching the terminal's screen.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import threading
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 
 from briefing.brief.bundled import default_brief
 from briefing.brief.model import Brief
 from briefing.cite.style_names import STYLES
-from briefing.cli.common import open_brief, say
+from briefing.cli.common import open_brief
+from briefing.cli.output import say
 
 SLOW_LOAD = 0.5
 """Seconds of loading after which the terminal is told what is happening."""
@@ -55,11 +58,51 @@ def _say_loading(path: Path) -> None:
     say(f"Checking {path} and its quotes (the first time only; then it is cached)…")
 
 
+def _not_a_terminal() -> str | None:
+    """Why the reader cannot run here (stdin or stdout is not a terminal), else None.
+
+    Without a terminal on stdin the app would run forever with no keys reaching it.
+    """
+    streams = (("input", sys.stdin), ("output", sys.stdout))
+    for name, stream in streams:
+        if stream is None or not _is_terminal(stream.fileno):
+            return (
+                f"briefing: the reader needs a terminal, and standard {name} is not one; "
+                "in scripts use `briefing check`, `search`, `cite` or `export`"
+            )
+    return None
+
+
+def _is_terminal(fileno: Callable[[], int]) -> bool:
+    try:
+        return os.isatty(fileno())
+    except (OSError, ValueError):  # closed, or no descriptor at all
+        return False
+
+
+MAX_TERMINAL_SIZE = 10_000
+"""Columns or lines beyond which COLUMNS/LINES are taken for a mistake, not a terminal."""
+
+
+def _drop_unusable_size_variables(environ: MutableMapping[str, str]) -> None:
+    """Forget COLUMNS and LINES unless they are plain sizes, so the terminal's own is used.
+
+    Rich reads them as the screen size: `0`, `-5`, `٣` or `99999999999` would give an
+    empty screen, a crash or a screen too large to draw.
+    """
+    for name in ("COLUMNS", "LINES"):
+        value = environ.get(name)
+        if value is None:
+            continue
+        if not (value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_TERMINAL_SIZE):
+            del environ[name]
+
+
 def run(args: argparse.Namespace) -> int:
     """Open the reader; returns its exit status (1 when the brief does not load)."""
     message = _check_style(args.style)
     if message:
-        print(message, file=sys.stderr)
+        say(message)
         return 2
     path = Path(args.path) if args.path else default_brief()
     brief, folder = None, None
@@ -69,6 +112,11 @@ def run(args: argparse.Namespace) -> int:
         brief = _load(path)
         if brief is None:
             return 1
+    refusal = _not_a_terminal()
+    if refusal:
+        say(refusal)
+        return 2
+    _drop_unusable_size_variables(os.environ)
     from briefing.ui.app import BriefingApp
 
     app = BriefingApp(brief, style=args.style, folder=folder)

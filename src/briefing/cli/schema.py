@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
 from briefing.brief.schema import json_schema
+from briefing.cli.output import out_json
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -15,6 +14,5 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the schema."""
-    json.dump(json_schema(), sys.stdout, indent=2)
-    print()
+    out_json(json_schema())
     return 0

@@ -7,10 +7,9 @@ Textual import on this path.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
-from briefing.cli.common import add_brief_argument, open_brief, say
+from briefing.cli.common import add_brief_argument, open_brief
+from briefing.cli.output import out, out_json, say
 from briefing.search.hits import Hit
 
 
@@ -48,11 +47,10 @@ def run(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     hits = search(build_index(brief), query, limit=args.limit)
     if args.json:
-        json.dump([hit.as_dict() for hit in hits], sys.stdout, indent=2, ensure_ascii=False)
-        print()
-    elif hits:
+        out_json([hit.as_dict() for hit in hits])
+    else:
         for hit in hits:
-            print(_shown(hit))
+            out(_shown(hit))
     if not hits:
         say(f"no hits for {query!r} in {brief.title}")
     return 0 if hits else 1
