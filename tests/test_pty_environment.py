@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from test_pty import Terminal
 
 SAMPLE = Path(__file__).parent / "fixtures" / "sample" / "briefs" / "sample.yaml"
@@ -33,4 +34,4 @@ def test_the_reader_starts_and_quits_whatever_the_size_variables_say(
     finally:
         terminal.close()
     assert b"Traceback" not in terminal.output
-    assert "Harbours and fighters".encode() in terminal.output
+    assert b"Harbours and fighters" in terminal.output

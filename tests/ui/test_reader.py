@@ -172,7 +172,7 @@ def test_wrapping_keeps_every_character_and_fits_the_width() -> None:
 def test_sanitised_paragraph_keeps_quote_offsets_in_step() -> None:
     raw = "a\u200bb\x85c\x1bd"
     shown, positions = clean_paragraph(raw)
-    assert shown == "ab⟨U+0085⟩c␛d"
+    assert shown == "a⟨U+200B⟩b⟨U+0085⟩c␛d"  # invisible characters are shown, not dropped
     assert positions is not None
     assert shown[positions[raw.index("c")]] == "c"
     assert shown[positions[raw.index("d")]] == "d"
