@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.cite.style_names import STYLES
+from briefing.cli.output import out
 
 SHELLS = ("bash", "zsh", "fish")
 PATH_OPTIONS = frozenset({"--brief", "-o", "--output", "--folder", "--file", "--config"})
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the script; `eval "$(briefing completion bash)"` in ~/.bashrc loads it."""
     commands = _commands()
     script = {"bash": bash_script, "zsh": zsh_script, "fish": fish_script}[args.shell](commands)
-    print(script, end="")
+    out(script.removesuffix("\n"))
     return 0
 
 
@@ -151,7 +152,7 @@ def print_ids(words: list[str]) -> int:
         brief = open_brief(brief_path)
     if brief is None:
         return 1
-    print("\n".join(brief.items))
+    out("\n".join(brief.items))
     return 0
 
 
