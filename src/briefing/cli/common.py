@@ -13,7 +13,7 @@ from briefing.brief.bundled import default_brief
 from briefing.brief.loader import load_brief
 from briefing.brief.model import Brief
 from briefing.brief.problems import BriefError
-from briefing.cli.output import say
+from briefing.cli.output import say as say  # re-exported: the authoring commands use it
 
 
 def add_brief_argument(parser: argparse.ArgumentParser) -> None:

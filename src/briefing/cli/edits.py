@@ -9,6 +9,7 @@ from __future__ import annotations
 from briefing.authoring.edit import EditRefused
 from briefing.brief.loader import LoadResult
 from briefing.cli.common import say
+from briefing.cli.output import out
 from briefing.sanitize import one_line
 
 
@@ -22,16 +23,16 @@ def report_refused(error: EditRefused) -> int:
 
 def report_check(result: LoadResult, done: str) -> None:
     """After a successful edit: `done`, then what the brief still lacks, or that it is valid."""
-    print(one_line(done))
+    out(one_line(done))
     for problem in result.warnings:
-        print(one_line(str(problem)))
+        out(one_line(str(problem)))
     if result.brief is not None:
-        print(f"{one_line(str(result.path))}: checked, valid")
+        out(f"{one_line(str(result.path))}: checked, valid")
         return
     count = len(result.errors)
-    print(
+    out(
         f"{one_line(str(result.path))}: still {count} thing{'s' if count != 1 else ''} to do "
         "before it is a valid brief:"
     )
     for problem in result.errors:
-        print(f"  {one_line(str(problem))}")
+        out(f"  {one_line(str(problem))}")

@@ -19,6 +19,7 @@ from briefing.authoring.finder import Passage, Search, find_passage, selector
 from briefing.authoring.scaffold import excerpt_id, source_id
 from briefing.cli.common import say
 from briefing.cli.edits import report_check, report_refused
+from briefing.cli.output import out
 from briefing.sanitize import one_line, sanitize
 
 
@@ -48,16 +49,16 @@ def run(args: argparse.Namespace) -> int:
     passage = _chosen(search, args.article, args.paragraph)
     if passage is None:
         return 1
-    print(f"¶{passage.paragraph} ({passage.score:g}% alike what you typed):")
-    print(sanitize(" … ".join(passage.verbatim)))
+    out(f"¶{passage.paragraph} ({passage.score:g}% alike what you typed):")
+    out(sanitize(" … ".join(passage.verbatim)))
     prefix, suffix = selector(article.paragraphs, passage)
     if prefix or suffix:
-        print(
+        out(
             f"(the quote occurs more than once; `prefix`/`suffix` say it is the one in "
             f"¶{passage.paragraph})"
         )
     if args.brief is None:
-        print()
+        out()
         lines = excerpt_lines(
             args.id or excerpt_id(passage.quote, ()),
             source_id(args.article, ()),
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
             suffix=suffix,
             note=args.note,
         )
-        print("\n".join(lines))
+        out("\n".join(lines))
         return 0
     return _add(args, article, passage, (prefix, suffix))
 
