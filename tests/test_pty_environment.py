@@ -27,7 +27,7 @@ def test_the_reader_starts_and_quits_whatever_the_size_variables_say(
     monkeypatch.setenv("LINES", lines)
     terminal = Terminal("-m", "briefing", str(SAMPLE))
     try:
-        assert terminal.read_until(lambda out: b"Quit" in out, 30), "the app did not start"
+        assert terminal.read_until(lambda out: b"Harbours and fighters" in out, 30), "no start"
         terminal.settle()
         terminal.send(b"q")
         assert terminal.exited(10) == 0
