@@ -29,10 +29,10 @@ from briefing.brief.sources import (
     SourceError,
     decode_text,
     digest,
-    read_source,
     split_paragraphs,
 )
 from briefing.sanitize import one_line
+from briefing.store.files import FileRefused, read_regular
 
 HEADER_LINES = 6
 """How many lines from the top may hold a byline, web address or date."""
@@ -85,8 +85,10 @@ def read_article(path: Path) -> Article:
             raise ArticleError(
                 f"{name}: {size:,} bytes; an article may be at most {MAX_SOURCE_BYTES:,}"
             )
-        data = read_source(path, name)
+        data = read_regular(path, MAX_SOURCE_BYTES, what="an article")
         text = decode_text(data, name)
+    except FileRefused as refused:
+        raise ArticleError(f"{name}: {refused}") from None
     except SourceError as error:
         raise ArticleError(one_line(str(error))) from None
     except OSError as error:

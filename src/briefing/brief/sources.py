@@ -115,7 +115,7 @@ def _check_still_confined(handle: BinaryIO, path: Path, file: str) -> None:
         opened = os.readlink(f"/proc/self/fd/{handle.fileno()}")
     except OSError:
         return
-    if opened != str(path):
+    if opened != os.path.abspath(path):
         raise SourceError(f"{file!r} changed while it was being opened (now {opened})")
 
 
