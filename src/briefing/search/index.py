@@ -61,8 +61,28 @@ class SearchIndex:
         self.postings: dict[str, list[int]] = {}
         self.exact: dict[str, list[int]] = {}
         self.facets: dict[str, dict[str, set[int]]] = {name: {} for name in FILTERS}
-        for item in _ordered_items(brief):
+        for item in ordered_items(brief):
             self._add(item)
+        self._prepare()
+
+    @classmethod
+    def restored(
+        cls,
+        brief: Brief,
+        entries: list[Entry],
+        postings: dict[str, list[int]],
+        exact: dict[str, list[int]],
+        facets: dict[str, dict[str, set[int]]],
+    ) -> SearchIndex:
+        """An index from its parts as `briefing.search.stored` kept them."""
+        index = cls.__new__(cls)
+        index.brief, index.entries, index.postings = brief, entries, postings
+        index.exact, index.facets = exact, facets
+        index._prepare()
+        return index
+
+    def _prepare(self) -> None:
+        """The vocabulary and the remembered word sets, once the postings are complete."""
         self.vocab = sorted(self.postings)
         self.vocab_text = "\n".join(self.vocab)
         self._sets: dict[tuple[str, str], frozenset[int]] = {}
@@ -73,7 +93,7 @@ class SearchIndex:
 
     def _add(self, item: Item) -> None:
         number = len(self.entries)
-        own = tuple(text for text in item_texts(item) if text)
+        own = own_texts(item)
         linked = linked_names(self.brief, item)
         folded = "\n".join(fold(text) for text in (*own, *linked))
         self.entries.append(Entry(item, own, linked, folded))
@@ -257,7 +277,12 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![^ \n])" + re.escape(phrase) + r"(?![^ \n])")
 
 
-def _ordered_items(brief: Brief) -> Iterable[Item]:
+def own_texts(item: Item) -> tuple[str, ...]:
+    """The item's own texts a search looks into, without the empty ones."""
+    return tuple(text for text in item_texts(item) if text)
+
+
+def ordered_items(brief: Brief) -> Iterable[Item]:
     yield from brief.entities
     yield from brief.topics
     yield from brief.events
@@ -335,15 +360,39 @@ def build_index(brief: Brief) -> SearchIndex:
 
 
 def index_for(brief: Brief) -> SearchIndex:
-    """The brief's index, built on its first search; the last few briefs' are kept."""
+    """The brief's index: kept from an earlier search, read from the cache (kept with the
+    brief's entry), or built and then kept there; the last few briefs' are kept here."""
     with _LOCK:
         index = cached_index(brief)
         if index is None:
-            index = build_index(brief)
+            index = _stored_index(brief)
+            if index is None:
+                index = build_index(brief)
+                _store_index(index)
             _INDEXES[id(brief)] = index
             while len(_INDEXES) > KEEP_INDEXES:
                 del _INDEXES[next(iter(_INDEXES))]
         return index
+
+
+def _stored_index(brief: Brief) -> SearchIndex | None:
+    from briefing.brief import cache
+    from briefing.search import stored
+
+    data = cache.read_extra(brief, "index", stored.FORMAT)
+    if data is None:
+        return None
+    with paused_gc():
+        return stored.restore(brief, data)
+
+
+def _store_index(index: SearchIndex) -> None:
+    from briefing.brief import cache
+    from briefing.search import stored
+
+    with paused_gc():
+        data = stored.dump(index)
+    cache.write_extra(index.brief, "index", stored.FORMAT, data)
 
 
 def cached_index(brief: Brief) -> SearchIndex | None:

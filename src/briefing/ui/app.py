@@ -64,6 +64,17 @@ class BriefingApp(App[None]):
             from briefing.ui.screens.picker import BriefPickerScreen
 
             self.push_screen(BriefPickerScreen(self.folder), callback=self._picked)
+        elif self.brief is not None:
+            self.call_after_refresh(self._prepare_search, self.brief)
+
+    @work(thread=True, group="search-index", exit_on_error=False)
+    def _prepare_search(self, brief: Brief) -> None:
+        """Once the brief is on screen, ready its search index (read from the cache, where
+        it is kept with the brief, or built), so the first search need not wait for it."""
+        from briefing.search.index import index_for
+
+        index_for(brief)
+        self.call_from_thread(keep_out_of_gc)
 
     def _picked(self, choice: object) -> None:
         if choice is None:
@@ -93,6 +104,7 @@ class BriefingApp(App[None]):
         self.brief = brief
         keep_out_of_gc()
         self.push_screen(MainScreen(brief, overview=self.overview))
+        self.call_after_refresh(self._prepare_search, brief)
 
     def cycle_citation_style(self) -> None:
         """Switch to the next citation style and say which."""
