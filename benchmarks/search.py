@@ -8,8 +8,8 @@ size it writes a synthetic brief (benchmarks/synthetic.py), loads it, and prints
 - per keystroke: median, 95th percentile and worst of one `search(index, prefix,
   limit=50)`, hits with previews and highlights included, over every prefix of every
   query in QUERIES (typos combined with several words, one- and two-letter prefixes,
-  phrases, exclusions, filters), each typed from a fresh index as a user would after
-  opening the brief; then the five slowest keystrokes, named;
+  phrases, exclusions, filters), each typed with nothing remembered from the other
+  queries, as after opening the brief; then the five slowest keystrokes, named;
 - in-process comparison: the whole queries through `rapidfuzz.process.extract` (WRatio,
   limit 50) over the same texts, one line per item, against ours on the same queries;
 - whole-process comparison: `briefing search QUERY --brief FILE` (start-up, cached brief
@@ -82,14 +82,15 @@ def timed_ms(call: object, *args: object, **kwargs: object) -> float:
 
 def measure_typing(brief_path: Path) -> tuple[float, list[tuple[float, str, str]]]:
     """Build seconds, and (ms, query name, prefix) for every keystroke of every query,
-    each query typed into a fresh index (nothing remembered from the other queries)."""
+    each typed with nothing remembered from the other queries."""
     brief = load_brief(brief_path)
     started = time.perf_counter()
     build_index(brief)
     build = time.perf_counter() - started
     times = []
+    index = build_index(brief)
     for name, query in QUERIES.items():
-        index = build_index(brief)
+        index.forget()
         for prefix in keystrokes(query):
             times.append((timed_ms(search, index, prefix, limit=LIMIT), name, prefix))
     return build, times

@@ -85,6 +85,10 @@ class SearchIndex:
         """The vocabulary and the remembered word sets, once the postings are complete."""
         self.vocab = sorted(self.postings)
         self.vocab_text = "\n".join(self.vocab)
+        self.forget()
+
+    def forget(self) -> None:
+        """Forget the word sets remembered from earlier searches (as after opening)."""
         self._sets: dict[tuple[str, str], frozenset[int]] = {}
         self._remembered_items = 0
         self._similar: dict[str, dict[str, float]] = {}
@@ -145,12 +149,15 @@ class SearchIndex:
         found = self._sets.get(key)
         if found is None:
             found = compute()
-            if self._remembered_items + len(found) > REMEMBERED_ITEMS:
-                self._sets.clear()
-                self._remembered_items = 0
+            self._count(len(found))
             self._sets[key] = found
-            self._remembered_items += len(found)
         return found
+
+    def _count(self, items: int) -> None:
+        """Count items about to be remembered; forget everything first past the bound."""
+        if self._remembered_items + items > REMEMBERED_ITEMS:
+            self.forget()
+        self._remembered_items += items
 
     def similar(self, word: str) -> dict[str, float]:
         """Vocabulary words within a typo or two of `word`, with their similarity (0–100)."""
@@ -199,8 +206,7 @@ class SearchIndex:
                 if items:
                     found.append((score, items))
                     seen = seen | items
-            if len(self._levels) >= REMEMBERED_SETS:
-                self._levels.clear()
+            self._count(sum(len(items) for _, items in found))
             self._levels[word] = found
         return found
 
