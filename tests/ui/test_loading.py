@@ -10,9 +10,9 @@ import pytest
 from screens_host import screen_text, words
 from textual.widgets import ProgressBar
 
-from briefing.brief import opening
+from briefing.brief import cache, opening
 from briefing.brief.model import Brief
-from briefing.brief.opening import Opening, open_for_reading
+from briefing.brief.opening import open_for_reading
 from briefing.brief.problems import BriefError
 from briefing.ui.app import BriefingApp
 from briefing.ui.screens.loading import LoadingScreen
@@ -31,18 +31,30 @@ def brief_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_only_an_uncached_large_brief_opens_behind_progress(brief_path: Path) -> None:
     first = open_for_reading(brief_path)
-    assert isinstance(first, Opening)
+    assert first.brief is None  # to check behind the progress screen
     checked = first.run()
     assert checked is not None and first.fraction() > 0
-    first.keep(checked)
-    assert isinstance(open_for_reading(brief_path), Brief)  # from the cache now
+    first.keep()
+    again = open_for_reading(brief_path)
+    assert again.brief == checked  # from the cache now
+
+
+def test_a_small_brief_is_checked_at_once_and_cached_when_kept(
+    brief_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(opening, "SHOWN_FROM", 10**9)
+    first = open_for_reading(brief_path)
+    assert isinstance(first.brief, Brief)
+    assert cache.read(brief_path, first.content) is None  # written once it is on screen
+    first.keep()
+    assert cache.read(brief_path, first.content) == first.brief
 
 
 async def test_the_progress_screen_names_the_stage_then_shows_the_brief(
     brief_path: Path,
 ) -> None:
     started = open_for_reading(brief_path)
-    assert isinstance(started, Opening)
+    assert started.brief is None
     app = BriefingApp(style="plain", overview=False, opening=started)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
@@ -64,7 +76,7 @@ async def test_a_brief_that_fails_its_check_leaves_with_its_problems(brief_path:
         brief_path.read_text("utf-8").replace("twelve aircraft", "ten aircraft"), "utf-8"
     )
     started = open_for_reading(brief_path)
-    assert isinstance(started, Opening)
+    assert started.brief is None
     app = BriefingApp(style="plain", overview=False, opening=started)
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(200):

@@ -30,12 +30,16 @@ SHARE = {"reading": 0.4, "checking quotes": 0.6}
 
 
 class Opening:
-    """A brief checked for the first time, in a worker thread, with its progress to show."""
+    """A brief being opened: from the cache, or checked (in a worker thread for a large
+    one), with the progress of the check to show, then written to the cache."""
 
     def __init__(self, path: Path, content: bytes) -> None:
         self.path = path
         self.content = content
+        self.brief: Brief | None = None
+        """The brief, once read from the cache or checked."""
         self.problems: list[Problem] = []
+        self._digests: dict[str, str] | None = None  # set once checked, until kept
         self._stage = STAGES[0]
         self._stage_started = time.monotonic()
         self._lock = threading.Lock()
@@ -65,25 +69,23 @@ class Opening:
         if result.brief is None:
             self.problems = result.errors
             return None
-        self._digests = result.source_digests
+        self.brief, self._digests = result.brief, result.source_digests
         return result.brief
 
-    def keep(self, brief: Brief) -> None:
-        """Write the checked brief to the cache (after it is on screen: a second's work)."""
-        cache.write(self.path, self.content, brief, self._digests)
+    def keep(self) -> None:
+        """Write a brief checked here to the cache (once; after it is on screen, as it
+        takes a second at 100k excerpts). Nothing to do for a brief read from the cache."""
+        digests, self._digests = self._digests, None
+        if self.brief is not None and digests is not None:
+            cache.write(self.path, self.content, self.brief, digests)
 
 
-def open_for_reading(path: Path) -> Brief | Opening:
-    """The brief if the cache holds it or it is small enough to check now, else an
-    `Opening` to run behind a progress screen. Raises BriefError when it does not open."""
-    content = read_brief_bytes(path)
-    cached = cache.read(path, content)
-    if cached is not None:
-        return cached
-    if len(content) >= SHOWN_FROM:
-        return Opening(path, content)
-    result = check_brief(path, content)
-    if result.brief is None:
-        raise BriefError(result.errors)
-    cache.write(path, content, result.brief, result.source_digests)
-    return result.brief
+def open_for_reading(path: Path) -> Opening:
+    """The brief being opened, with `brief` set if the cache holds it or it is small enough
+    to check now; else to be checked behind a progress screen (`run`). Raises BriefError
+    when it does not open."""
+    opening = Opening(path, read_brief_bytes(path))
+    opening.brief = cache.read(path, opening.content)
+    if opening.brief is None and len(opening.content) < SHOWN_FROM and opening.run() is None:
+        raise BriefError(opening.problems)
+    return opening

@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 from briefing.brief.bundled import default_brief
-from briefing.brief.model import Brief
 from briefing.brief.opening import Opening, open_for_reading
 from briefing.brief.problems import BriefError
 from briefing.cite.style_names import STYLES
@@ -39,9 +38,10 @@ def _check_style(style: str | None) -> str | None:
     return f"briefing: unknown citation style {style!r}; choose one of {', '.join(STYLES)}"
 
 
-def _load(path: Path) -> Brief | Opening | None:
-    """The brief, or an `Opening` (a large brief opened the first time, checked behind a
-    progress screen), or None after printing every problem to stderr."""
+def _load(path: Path) -> Opening | None:
+    """The brief being opened (checked already, unless it is a large brief opened the
+    first time, to check behind a progress screen), or None after printing every problem
+    to stderr."""
     try:
         return open_for_reading(path)
     except BriefError as error:
@@ -58,19 +58,22 @@ def run(args: argparse.Namespace) -> int:
         print(message, file=sys.stderr)
         return 2
     path = Path(args.path) if args.path else default_brief()
-    brief, folder, opening = None, None, None
+    folder, opening = None, None
     if path.is_dir():
         folder = path
     else:
-        loaded = _load(path)
-        if loaded is None:
+        opening = _load(path)
+        if opening is None:
             return 1
-        brief, opening = (None, loaded) if isinstance(loaded, Opening) else (loaded, None)
     from briefing.ui.app import BriefingApp
 
-    app = BriefingApp(brief, style=args.style, folder=folder, opening=opening)
+    brief = opening.brief if opening else None
+    checking = opening if opening and brief is None else None
+    app = BriefingApp(brief, style=args.style, folder=folder, opening=checking)
     app.run()
-    if opening is not None and opening.problems:
-        say_problems(path, opening.problems, "not opened")  # with the terminal itself again
-        return 1
+    if opening is not None:
+        if opening.problems:
+            say_problems(path, opening.problems, "not opened")  # the terminal itself again
+            return 1
+        opening.keep()  # a brief checked before the first frame is cached once read
     return app.return_code or 0

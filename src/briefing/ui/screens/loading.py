@@ -68,7 +68,7 @@ class LoadingScreen(Screen[None]):
             self.app.call_from_thread(self.app.exit, return_code=1)
             return
         self.app.call_from_thread(self._show, brief)
-        self.opening.keep(brief)
+        self.opening.keep()
 
     def _show(self, brief: Brief) -> None:
         self.query_one(ProgressBar).update(progress=100)
