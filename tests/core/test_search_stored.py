@@ -45,7 +45,10 @@ def test_a_reopened_brief_searches_from_the_kept_index(brief: Path) -> None:
     assert len(_kept()) == 1
     search_index._INDEXES.clear()
     reopened = load_brief(brief)
-    restored = stored.restore(reopened, cache.read_extra(reopened, "index", stored.FORMAT) or b"")
+    data = cache.read_extra(reopened, "index", stored.FORMAT)
+    parts = stored.load(data or b"", [e.item.id for e in built.entries])
+    assert parts is not None
+    restored = search_index.SearchIndex.restored(reopened, parts)
     assert restored is not None
     assert _hits(restored) == _hits(built) and any(_hits(built))
     assert restored.entries[0].fields[0] is reopened.entities[0].name  # not stored twice
@@ -78,7 +81,8 @@ def test_a_damaged_or_forged_index_is_built_again(brief: Path, damage: object) -
     kept.write_bytes(cache.MAGIC + json.dumps(header).encode() + b"\n" + payload)
     search_index._INDEXES.clear()
     reopened = load_brief(brief)
-    assert stored.restore(reopened, payload) is None
+    ids = [e.item.id for e in build_index(reopened).entries]
+    assert stored.load(payload, ids) is None
     assert _hits(index_for(reopened)) == expected
 
 

@@ -25,6 +25,7 @@ from functools import lru_cache
 from briefing.brief.dates import BriefDate
 from briefing.brief.model import Brief, Entity, Event, Excerpt, Figure, Item, Source, Topic
 from briefing.memory import paused_gc
+from briefing.search import stored
 from briefing.search.hits import item_texts, linked_names, name_texts
 from briefing.search.query import FILTERS, Completion, complete, fold
 
@@ -66,20 +67,30 @@ class SearchIndex:
         self._prepare()
 
     @classmethod
-    def restored(
-        cls,
-        brief: Brief,
-        entries: list[Entry],
-        postings: dict[str, list[int]],
-        exact: dict[str, list[int]],
-        facets: dict[str, dict[str, set[int]]],
-    ) -> SearchIndex:
-        """An index from its parts as `briefing.search.stored` kept them."""
+    def restored(cls, brief: Brief, parts: stored.Parts) -> SearchIndex | None:
+        """The brief's index from its parts as `briefing.search.stored` kept them; None
+        when they are not this brief's items in this order."""
+        items = list(ordered_items(brief))
+        if [item.id for item in items] != parts.ids:
+            return None
         index = cls.__new__(cls)
-        index.brief, index.entries, index.postings = brief, entries, postings
-        index.exact, index.facets = exact, facets
+        # An item's texts are the brief's own strings: taken again from it, not stored.
+        index.brief, index.entries = (
+            brief,
+            [
+                Entry(item, own_texts(item), linked_names(brief, item), folded)
+                for item, folded in zip(items, parts.folded, strict=True)
+            ],
+        )
+        index.postings, index.exact, index.facets = parts.postings, parts.exact, parts.facets
         index._prepare()
         return index
+
+    def parts(self) -> stored.Parts:
+        """What `briefing.search.stored` keeps of the index."""
+        ids = [e.item.id for e in self.entries]
+        folded = [e.folded for e in self.entries]
+        return stored.Parts(ids, folded, self.postings, self.exact, self.facets)
 
     def _prepare(self) -> None:
         """The vocabulary and the remembered word sets, once the postings are complete."""
@@ -383,21 +394,21 @@ def index_for(brief: Brief) -> SearchIndex:
 
 def _stored_index(brief: Brief) -> SearchIndex | None:
     from briefing.brief import cache
-    from briefing.search import stored
 
     data = cache.read_extra(brief, "index", stored.FORMAT)
     if data is None:
         return None
     with paused_gc():
-        return stored.restore(brief, data)
+        ids = [item.id for item in ordered_items(brief)]
+        parts = stored.load(data, ids)
+        return None if parts is None else SearchIndex.restored(brief, parts)
 
 
 def _store_index(index: SearchIndex) -> None:
     from briefing.brief import cache
-    from briefing.search import stored
 
     with paused_gc():
-        data = stored.dump(index)
+        data = stored.dump(index.parts())
     cache.write_extra(index.brief, "index", stored.FORMAT, data)
 
 

@@ -1,12 +1,12 @@
-"""A search index as plain JSON and back, so a reopened brief is searchable at once.
+"""A search index's parts as plain JSON and back, so a reopened brief is searchable at once.
 
 Building the index of a 100k-excerpt brief takes seconds (every text folded, every word
 posted); reading it back is one `json.loads` and a few C-level checks. The stored form
 holds only strings and lists of item numbers; reading it builds nothing but lists, sets
-and the index's own entries, and any value of the wrong type or a number outside the
-index is refused (`restore` returns None), so a damaged or forged file is a rebuild,
-never a crash or anything run. The cache keeps it beside the brief's entry and drops it
-with the brief (`briefing.brief.cache.read_extra`).
+and dicts, and any value of the wrong type or a number outside the index is refused
+(`load` returns None), so a damaged or forged file is a rebuild, never a crash or
+anything run. The cache keeps it beside the brief's entry and drops it with the brief
+(`briefing.brief.cache.read_extra`); `briefing.search.index` turns the parts into an index.
 """
 
 from __future__ import annotations
@@ -14,25 +14,36 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from briefing.brief.model import Brief
-from briefing.search.hits import linked_names
-from briefing.search.index import FILTERS, Entry, SearchIndex, ordered_items, own_texts
+from briefing.search.query import FILTERS
 
 FORMAT = "search-index-1"
 
 
-def dump(index: SearchIndex) -> bytes:
-    """The index as JSON bytes."""
-    entries = index.entries
+@dataclass(frozen=True)
+class Parts:
+    """What an index is made of beyond the brief: each item's folded text (items by id, in
+    the index's order), the postings by word, the names and the filter values."""
+
+    ids: list[str]
+    folded: list[str]
+    postings: dict[str, list[int]]
+    exact: dict[str, list[int]]
+    facets: dict[str, dict[str, set[int]]]
+
+
+def dump(parts: Parts) -> bytes:
+    """The parts as JSON bytes."""
+    vocab = sorted(parts.postings)
     stored = {
-        "ids": [e.item.id for e in entries],
-        "folded": [e.folded for e in entries],
-        "vocab": index.vocab,
-        "postings": [index.postings[w] for w in index.vocab],
-        "exact": _pairs(index.exact),
-        "facets": {name: _pairs(index.facets[name], sort=True) for name in FILTERS},
+        "ids": parts.ids,
+        "folded": parts.folded,
+        "vocab": vocab,
+        "postings": [parts.postings[w] for w in vocab],
+        "exact": _pairs(parts.exact),
+        "facets": {name: _pairs(parts.facets[name], sort=True) for name in FILTERS},
     }
     return json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode(
         "utf-8", "surrogatepass"
@@ -44,23 +55,20 @@ def _pairs(table: dict[str, Any], *, sort: bool = False) -> list[list[Any]]:
     return [keys, [sorted(table[k]) if sort else table[k] for k in keys]]
 
 
-def restore(brief: Brief, data: bytes) -> SearchIndex | None:
-    """The index stored for this brief, or None when the data is not a sound index of it."""
+def load(data: bytes, ids: list[str]) -> Parts | None:
+    """The parts stored for items with these ids (in this order), or None when the data
+    is not a sound index of them."""
     try:
-        stored = json.loads(data)
-        return _restore(brief, stored)
+        return _load(json.loads(data), ids)
     except (ValueError, TypeError, KeyError, IndexError, RecursionError):
         return None
 
 
-def _restore(brief: Brief, stored: Any) -> SearchIndex | None:
-    items = list(ordered_items(brief))
-    count = len(items)
-    ids, folded = stored["ids"], stored["folded"]
-    if ids != [item.id for item in items]:
-        return None  # not this brief's items, in this order
-    if not _texts(folded, count):
-        return None
+def _load(stored: Any, ids: list[str]) -> Parts | None:
+    count = len(ids)
+    folded = stored["folded"]
+    if stored["ids"] != ids or not _texts(folded, count):
+        return None  # not these items, in this order
     vocab, postings = stored["vocab"], stored["postings"]
     exact_keys, exact_items = stored["exact"]
     if not (_texts(vocab, len(postings)) and _texts(exact_keys, len(exact_items))):
@@ -75,14 +83,9 @@ def _restore(brief: Brief, stored: Any) -> SearchIndex | None:
         if not (_texts(keys, len(numbers)) and _numbers(numbers, count)):
             return None
         facets[name] = dict(zip(keys, map(set, numbers), strict=True))
-    # An item's texts are the brief's own strings: taken again from it, not stored twice.
-    entries = [
-        Entry(item, own_texts(item), linked_names(brief, item), text)
-        for item, text in zip(items, folded, strict=True)
-    ]
-    return SearchIndex.restored(
-        brief,
-        entries,
+    return Parts(
+        ids,
+        folded,
         dict(zip(vocab, postings, strict=True)),
         dict(zip(exact_keys, exact_items, strict=True)),
         facets,
