@@ -33,6 +33,7 @@ import stat
 import sys
 import threading
 import time
+import weakref
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -139,7 +140,10 @@ def read(path: Path, content: bytes) -> Brief | None:
     if paragraphs is None:
         return None
     with paused_gc():
-        return _decode(path, payload, header["sources"], paragraphs)
+        brief = _decode(path, payload, header["sources"], paragraphs)
+    if brief is not None:
+        _remember(brief, folder / entry_name(path, content), header)
+    return brief
 
 
 def _is_current(header: Any, content: bytes, payload: memoryview) -> bool:
@@ -221,6 +225,7 @@ def write(path: Path, content: bytes, brief: Brief, digests: dict[str, str]) -> 
     except (OSError, KeyError):
         return
     header = {"schema": schema_digest(), "brief": digest(content), "sources": sources}
+    _remember(brief, file, header)
     if len(brief.excerpts) < BACKGROUND_FROM or not _may_fork():
         _write_entry(file, brief, header)
         return
@@ -286,17 +291,71 @@ def _write_entry(file: Path, brief: Brief, header: dict[str, Any]) -> None:
         _remove_stale(file)
 
 
+# What each brief read or written was made from, by id (with a weak reference, so an id
+# reused by a later object is recognised): where extras made from it are kept.
+_origins: dict[int, tuple[weakref.ref[Brief], Path, dict[str, Any]]] = {}
+
+
+def _remember(brief: Brief, file: Path, header: dict[str, Any]) -> None:
+    made_from = {key: header[key] for key in ("schema", "brief", "sources")}
+    for key in [k for k, (ref, _, _) in _origins.items() if ref() is None]:
+        del _origins[key]
+    _origins[id(brief)] = (weakref.ref(brief), file, made_from)
+
+
+def _origin(brief: Brief) -> tuple[Path, dict[str, Any]] | None:
+    found = _origins.get(id(brief))
+    if found is None or found[0]() is not brief:
+        return None
+    return found[1], found[2]
+
+
+def read_extra(brief: Brief, kind: str, version: str) -> bytes | None:
+    """Data kept with the brief's entry (its search index), if made from this very brief
+    (the same bytes, sources and model) in this version of `kind`; else None."""
+    origin = _origin(brief)
+    if origin is None or not trusted_folder(origin[0].parent):
+        return None
+    file, made_from = origin
+    blob = _read_entry(file.with_suffix(f".{kind}"))
+    if blob is None or not blob.startswith(MAGIC):
+        return None
+    try:
+        header_end = blob.index(b"\n", len(MAGIC))
+        header = json.loads(blob[len(MAGIC) : header_end])
+    except ValueError:
+        return None
+    payload = memoryview(blob)[header_end + 1 :]
+    expected = {**made_from, "kind": kind, "version": version, "payload": digest(payload)}
+    return bytes(payload) if header == expected else None
+
+
+def write_extra(brief: Brief, kind: str, version: str, data: bytes) -> None:
+    """Keep data made from the brief with its entry; removed with the entry's brief."""
+    origin = _origin(brief)
+    if origin is None:
+        return
+    file, made_from = origin
+    header = {**made_from, "kind": kind, "version": version, "payload": digest(data)}
+    with suppress(OSError):
+        file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if trusted_folder(file.parent):
+            write_atomic(
+                file.with_suffix(f".{kind}"), MAGIC + json.dumps(header).encode() + b"\n" + data
+            )
+
+
 ABANDONED_AFTER = 600
 """Seconds after which a temporary entry is a killed writer's, not one still being written."""
 
 
 def _remove_stale(file: Path) -> None:
-    """Delete this brief's earlier entries, old-format (pickle) entries of any brief, and
-    what writers killed mid-write left behind for this brief (tens of MB each)."""
+    """Delete this brief's earlier entries and their extras, old-format (pickle) entries
+    of any brief, and what writers killed mid-write left behind for this brief."""
     folder = file.parent
     place = file.name.split("-")[0]
-    for stale in (*folder.glob(f"{place}-*{SUFFIX}"), *folder.glob("*.pickle")):
-        if stale != file:
+    for stale in (*folder.glob(f"{place}-*"), *folder.glob("*.pickle")):
+        if stale.suffix == ".pickle" or stale.stem != file.stem:  # keeps this entry's extras
             with suppress(OSError):
                 stale.unlink()
     now = time.time()

@@ -7,6 +7,7 @@ rule of the format page, verifies and locates every quote, and returns a `Brief`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,16 +69,20 @@ def read_brief_text(path: Path, data: bytes | None = None) -> str:
         raise BriefError([Problem(str(path), line, column, str(error))]) from None
 
 
-def check_brief(path: Path, content: bytes | None = None) -> LoadResult:
+def check_brief(
+    path: Path, content: bytes | None = None, on_stage: Callable[[str], None] | None = None
+) -> LoadResult:
     """Read (unless given its bytes) and check a brief; never raises for anything the file
-    holds."""
+    holds. `on_stage` is told each stage as it starts ("reading", "checking quotes")."""
     label = str(path)
     try:
         text = read_brief_text(path, content)
     except BriefError as error:
         return LoadResult(path, None, list(error.problems))
+    stage = on_stage or _no_stage
     with paused_gc():
         try:
+            stage("reading")
             data = read_yaml(text)
         except YamlRefused as refused:
             problems = [
@@ -87,6 +92,7 @@ def check_brief(path: Path, content: bytes | None = None) -> LoadResult:
         except RecursionError:
             return LoadResult(path, None, [Problem(label, 1, 1, "nesting is too deep")])
         validator = Validator(path, _SourceLoader(path))
+        stage("checking quotes")
         brief = validator.run(data)
         problems = _place_problems(label, text, validator)
         problems.extend(_unsafe_text_warnings(label, text))
@@ -96,6 +102,10 @@ def check_brief(path: Path, content: bytes | None = None) -> LoadResult:
     return LoadResult(
         path, brief if not validator.errors else None, problems, validator.source_digests
     )
+
+
+def _no_stage(stage: str) -> None:
+    """What `check_brief` tells of its stages when nobody asked."""
 
 
 def _place_problems(label: str, text: str, validator: Validator) -> list[Problem]:

@@ -7,13 +7,14 @@ through briefing.cli.output, which sanitises it.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 
 from briefing.brief.bundled import default_brief
 from briefing.brief.loader import load_brief
 from briefing.brief.model import Brief
-from briefing.brief.problems import BriefError
-from briefing.cli.output import say as say  # re-exported: the authoring commands use it
+from briefing.brief.problems import BriefError, Problem
+from briefing.cli.output import say as say  # re-exported: the subcommands use it
 
 
 def add_brief_argument(parser: argparse.ArgumentParser) -> None:
@@ -27,10 +28,15 @@ def open_brief(path: Path | None, *, refused: str = "not a valid brief") -> Brie
     try:
         return load_brief(path)
     except BriefError as error:
-        for problem in error.problems:
-            say(str(problem))
-        count = len(error.problems)
-        say(f"{path}: {count} problem{'s' if count != 1 else ''}; {refused}")
+        say_problems(path, error.problems, refused)
     except OSError as error:
         say(f"{path}: cannot be read ({error})")
     return None
+
+
+def say_problems(path: Path, problems: Sequence[Problem], refused: str) -> None:
+    """Print every problem, then `PATH: N problems; <refused>`."""
+    for problem in problems:
+        say(str(problem))
+    count = len(problems)
+    say(f"{path}: {count} problem{'s' if count != 1 else ''}; {refused}")

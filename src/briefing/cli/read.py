@@ -1,7 +1,9 @@
 """`briefing [PATH]`: open a brief (default: the bundled one) or pick one from a folder.
 
 The brief is loaded and checked before Textual is imported, so a brief with problems
-prints them all and exits 1 without ever touching the terminal's screen.
+prints them all and exits 1 without ever touching the terminal's screen; only a large brief
+opened the first time is checked behind a progress screen (its problems are printed once
+the screen is left).
 """
 
 from __future__ import annotations
@@ -9,18 +11,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import threading
 from collections.abc import Callable, MutableMapping
 from pathlib import Path
 
 from briefing.brief.bundled import default_brief
-from briefing.brief.model import Brief
+from briefing.brief.opening import Opening, open_for_reading
+from briefing.brief.problems import BriefError
 from briefing.cite.style_names import STYLES
-from briefing.cli.common import open_brief
-from briefing.cli.output import say
-
-SLOW_LOAD = 0.5
-"""Seconds of loading after which the terminal is told what is happening."""
+from briefing.cli.common import say, say_problems
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,20 +40,17 @@ def _check_style(style: str | None) -> str | None:
     return f"briefing: unknown citation style {style!r}; choose one of {', '.join(STYLES)}"
 
 
-def _load(path: Path) -> Brief | None:
-    """The brief, or None after printing every problem to stderr. A slow load (a big brief
-    opened for the first time, before the cache has it) says what it is doing."""
-    notice = threading.Timer(SLOW_LOAD, _say_loading, args=(path,))
-    notice.daemon = True
-    notice.start()
+def _load(path: Path) -> Opening | None:
+    """The brief being opened (checked already, unless it is a large brief opened the
+    first time, to check behind a progress screen), or None after printing every problem
+    to stderr."""
     try:
-        return open_brief(path, refused="not opened")
-    finally:
-        notice.cancel()
-
-
-def _say_loading(path: Path) -> None:
-    say(f"Checking {path} and its quotes (the first time only; then it is cached)…")
+        return open_for_reading(path)
+    except BriefError as error:
+        say_problems(path, error.problems, "not opened")
+    except OSError as error:
+        say(f"{path}: cannot be read ({error})")
+    return None
 
 
 def _not_a_terminal() -> str | None:
@@ -105,12 +100,12 @@ def run(args: argparse.Namespace) -> int:
         say(message)
         return 2
     path = Path(args.path) if args.path else default_brief()
-    brief, folder = None, None
+    folder, opening = None, None
     if path.is_dir():
         folder = path
     else:
-        brief = _load(path)
-        if brief is None:
+        opening = _load(path)
+        if opening is None:
             return 1
     refusal = _not_a_terminal()
     if refusal:
@@ -119,6 +114,13 @@ def run(args: argparse.Namespace) -> int:
     _drop_unusable_size_variables(os.environ)
     from briefing.ui.app import BriefingApp
 
-    app = BriefingApp(brief, style=args.style, folder=folder)
+    brief = opening.brief if opening else None
+    checking = opening if opening and brief is None else None
+    app = BriefingApp(brief, style=args.style, folder=folder, opening=checking)
     app.run()
+    if opening is not None:
+        if opening.problems:
+            say_problems(path, opening.problems, "not opened")  # the terminal itself again
+            return 1
+        opening.keep()  # a brief checked before the first frame is cached once read
     return app.return_code or 0

@@ -38,14 +38,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load the brief, search it, print the hits."""
-    from briefing.search.index import build_index
+    from briefing.search.index import index_for
     from briefing.search.ranking import search
 
     brief = open_brief(args.brief, refused="nothing searched")
     if brief is None:
         return 1
     query = " ".join(args.query)
-    hits = search(build_index(brief), query, limit=args.limit)
+    hits = search(index_for(brief), query, limit=args.limit)  # kept with the cache entry
     if args.json:
         out_json([hit.as_dict() for hit in hits])
     else:

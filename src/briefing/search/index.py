@@ -15,15 +15,17 @@ entity also match that entity's name and aliases. The ranking itself is `briefin
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.brief.dates import BriefDate
 from briefing.brief.model import Brief, Entity, Event, Excerpt, Figure, Item, Source, Topic
 from briefing.memory import paused_gc
+from briefing.search import stored
 from briefing.search.hits import item_texts, linked_names, name_texts
 from briefing.search.query import FILTERS, Completion, complete, fold
 
@@ -34,6 +36,10 @@ EXACT_FIELD_MAX = 80
 FUZZY_MIN_LENGTH = 4
 FUZZY_CUTOFF = 75.0
 FUZZY_WORDS = 40
+REMEMBERED_SETS = 256
+"""Typo look-ups kept per index."""
+REMEMBERED_ITEMS = 2_000_000
+"""Items in the word sets kept per index (about 80 MB at most), then they are forgotten."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,15 +62,53 @@ class SearchIndex:
         self.postings: dict[str, list[int]] = {}
         self.exact: dict[str, list[int]] = {}
         self.facets: dict[str, dict[str, set[int]]] = {name: {} for name in FILTERS}
-        for item in _ordered_items(brief):
+        for item in ordered_items(brief):
             self._add(item)
+        self._prepare()
+
+    @classmethod
+    def restored(cls, brief: Brief, parts: stored.Parts) -> SearchIndex | None:
+        """The brief's index from its parts as `briefing.search.stored` kept them; None
+        when they are not this brief's items in this order."""
+        items = list(ordered_items(brief))
+        if [item.id for item in items] != parts.ids:
+            return None
+        index = cls.__new__(cls)
+        # An item's texts are the brief's own strings: taken again from it, not stored.
+        index.brief, index.entries = (
+            brief,
+            [
+                Entry(item, own_texts(item), linked_names(brief, item), folded)
+                for item, folded in zip(items, parts.folded, strict=True)
+            ],
+        )
+        index.postings, index.exact, index.facets = parts.postings, parts.exact, parts.facets
+        index._prepare()
+        return index
+
+    def parts(self) -> stored.Parts:
+        """What `briefing.search.stored` keeps of the index."""
+        ids = [e.item.id for e in self.entries]
+        folded = [e.folded for e in self.entries]
+        return stored.Parts(ids, folded, self.postings, self.exact, self.facets)
+
+    def _prepare(self) -> None:
+        """The vocabulary and the remembered word sets, once the postings are complete."""
         self.vocab = sorted(self.postings)
         self.vocab_text = "\n".join(self.vocab)
-        self.vocab_starts = list(_running_starts(self.vocab))
+        self.forget()
+
+    def forget(self) -> None:
+        """Forget the word sets remembered from earlier searches (as after opening)."""
+        self._sets: dict[tuple[str, str], frozenset[int]] = {}
+        self._remembered_items = 0
+        self._similar: dict[str, dict[str, float]] = {}
+        self._scores: dict[str, dict[int, float]] = {}
+        self._levels: dict[str, list[tuple[float, frozenset[int]]]] = {}
 
     def _add(self, item: Item) -> None:
         number = len(self.entries)
-        own = tuple(text for text in item_texts(item) if text)
+        own = own_texts(item)
         linked = linked_names(self.brief, item)
         folded = "\n".join(fold(text) for text in (*own, *linked))
         self.entries.append(Entry(item, own, linked, folded))
@@ -79,28 +123,105 @@ class SearchIndex:
 
     # Word sets ---------------------------------------------------------------
 
-    def whole(self, word: str) -> set[int]:
+    def whole(self, word: str) -> frozenset[int]:
         """Items containing the word as a whole word."""
-        return set(self.postings.get(word, ()))
+        return self._remembered("whole", word, lambda: frozenset(self.postings.get(word, ())))
 
-    def prefixed(self, word: str) -> set[int]:
+    def prefixed(self, word: str) -> frozenset[int]:
         """Items containing a word that starts with `word`."""
+        return self._remembered("prefixed", word, lambda: self._items_of(self.starting(word)))
+
+    def starting(self, word: str) -> list[str]:
+        """The vocabulary words that start with `word`."""
         low = bisect.bisect_left(self.vocab, word)
         high = bisect.bisect_left(self.vocab, word + "\U0010ffff")
-        return _union(self.postings[v] for v in self.vocab[low:high])
+        return self.vocab[low:high]
 
-    def containing(self, word: str) -> set[int]:
+    def containing(self, word: str) -> frozenset[int]:
         """Items containing `word` anywhere inside a word."""
-        found = {self._vocab_at(m.start()) for m in re.finditer(re.escape(word), self.vocab_text)}
-        return _union(self.postings[v] for v in found)
+        return self._remembered("containing", word, lambda: self._items_of(self.inside(word)))
 
-    def _vocab_at(self, offset: int) -> str:
-        return self.vocab[bisect.bisect_right(self.vocab_starts, offset) - 1]
+    def inside(self, word: str) -> list[str]:
+        """The vocabulary words that contain `word`: whole lines of the vocabulary text
+        found by one C-level scan (a one-letter word is inside most of them)."""
+        pattern = re.compile(f"^[^\n]*{re.escape(word)}[^\n]*$", re.MULTILINE)
+        return pattern.findall(self.vocab_text)
+
+    def _items_of(self, words: list[str]) -> frozenset[int]:
+        postings = self.postings
+        return frozenset(itertools.chain.from_iterable(map(postings.__getitem__, words)))
+
+    def _remembered(
+        self, kind: str, word: str, compute: Callable[[], frozenset[int]]
+    ) -> frozenset[int]:
+        """A word set, computed once: typing a query letter by letter asks for the same
+        words' sets again and again (each earlier word, at every later keystroke)."""
+        key = (kind, word)
+        found = self._sets.get(key)
+        if found is None:
+            found = compute()
+            self._count(len(found))
+            self._sets[key] = found
+        return found
+
+    def _count(self, items: int) -> None:
+        """Count items about to be remembered; forget everything first past the bound."""
+        if self._remembered_items + items > REMEMBERED_ITEMS:
+            self.forget()
+        self._remembered_items += items
 
     def similar(self, word: str) -> dict[str, float]:
         """Vocabulary words within a typo or two of `word`, with their similarity (0–100)."""
         if len(word) < FUZZY_MIN_LENGTH:
             return {}
+        found = self._similar.get(word)
+        if found is None:
+            if len(self._similar) >= REMEMBERED_SETS:
+                self._similar.clear()
+            found = self._similar[word] = self._similar_words(word)
+        return found
+
+    def word_scores(self, word: str) -> dict[int, float]:
+        """Items holding the word inside a word (100) or, failing that, a vocabulary word
+        within a typo of it (that word's similarity): the typo tier's scores, kept."""
+        key = ("scores", word)
+        found = self._scores.get(word)
+        if found is None:
+            found = {}
+            postings = self.postings
+            for vocab_word, score in self.similar(word).items():
+                for number in postings[vocab_word]:
+                    if score > found.get(number, 0.0):
+                        found[number] = score
+            found.update(dict.fromkeys(self.containing(word), 100.0))
+            if len(self._scores) >= REMEMBERED_SETS:
+                self._scores.clear()
+            self._scores[key[1]] = found
+        return found
+
+    def score_levels(self, word: str) -> list[tuple[float, frozenset[int]]]:
+        """The items the word matches, best score first, each item at its best score only:
+        100 for the word inside a word, else the similarity of the closest vocabulary word
+        the item holds. Sets, so that the typo tier combines them with C-level `&`."""
+        found = self._levels.get(word)
+        if found is None:
+            by_score: dict[float, list[str]] = {}
+            for vocab_word, score in self.similar(word).items():
+                by_score.setdefault(score, []).append(vocab_word)
+            seen = self.containing(word)
+            found = [(100.0, seen)] if seen else []
+            for score in sorted(by_score, reverse=True):
+                if score >= 100.0:
+                    continue  # a word equal to this one: it is inside a word already
+                items = self._items_of(by_score[score]) - seen
+                if items:
+                    found.append((score, items))
+                    seen = seen | items
+            self._count(sum(len(items) for _, items in found))
+            self._levels[word] = found
+        return found
+
+    def _similar_words(self, word: str) -> dict[str, float]:
         from rapidfuzz import fuzz, process
 
         found = process.extract(
@@ -154,13 +275,6 @@ class SearchIndex:
         return exact or [v for v, label in values if wanted in fold(v) or wanted in fold(label)]
 
 
-def _running_starts(words: list[str]) -> Iterable[int]:
-    offset = 0
-    for word in words:
-        yield offset
-        offset += len(word) + 1
-
-
 def _union(groups: Iterable[Iterable[int]]) -> set[int]:
     found: set[int] = set()
     for group in groups:
@@ -180,7 +294,12 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![^ \n])" + re.escape(phrase) + r"(?![^ \n])")
 
 
-def _ordered_items(brief: Brief) -> Iterable[Item]:
+def own_texts(item: Item) -> tuple[str, ...]:
+    """The item's own texts a search looks into, without the empty ones."""
+    return tuple(text for text in item_texts(item) if text)
+
+
+def ordered_items(brief: Brief) -> Iterable[Item]:
     yield from brief.entities
     yield from brief.topics
     yield from brief.events
@@ -258,15 +377,39 @@ def build_index(brief: Brief) -> SearchIndex:
 
 
 def index_for(brief: Brief) -> SearchIndex:
-    """The brief's index, built on its first search; the last few briefs' are kept."""
+    """The brief's index: kept from an earlier search, read from the cache (kept with the
+    brief's entry), or built and then kept there; the last few briefs' are kept here."""
     with _LOCK:
         index = cached_index(brief)
         if index is None:
-            index = build_index(brief)
+            index = _stored_index(brief)
+            if index is None:
+                index = build_index(brief)
+                _store_index(index)
             _INDEXES[id(brief)] = index
             while len(_INDEXES) > KEEP_INDEXES:
                 del _INDEXES[next(iter(_INDEXES))]
         return index
+
+
+def _stored_index(brief: Brief) -> SearchIndex | None:
+    from briefing.brief import cache
+
+    data = cache.read_extra(brief, "index", stored.FORMAT)
+    if data is None:
+        return None
+    with paused_gc():
+        ids = [item.id for item in ordered_items(brief)]
+        parts = stored.load(data, ids)
+        return None if parts is None else SearchIndex.restored(brief, parts)
+
+
+def _store_index(index: SearchIndex) -> None:
+    from briefing.brief import cache
+
+    with paused_gc():
+        data = stored.dump(index.parts())
+    cache.write_extra(index.brief, "index", stored.FORMAT, data)
 
 
 def cached_index(brief: Brief) -> SearchIndex | None:

@@ -10,11 +10,13 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from briefing.brief.model import Brief
+from briefing.brief.opening import Opening
 from briefing.brief.problems import BriefError
 from briefing.cite.style_names import STYLES
 from briefing.keys import full_keymap
 from briefing.memory import keep_out_of_gc
 from briefing.store import settings
+from briefing.ui.screens.loading import LoadingScreen
 from briefing.ui.screens.main import MainScreen
 
 
@@ -34,9 +36,12 @@ class BriefingApp(App[None]):
         style: str | None = None,
         folder: Path | None = None,
         overview: bool = True,
+        opening: Opening | None = None,
     ) -> None:
         super().__init__()
         self.brief = brief
+        self.opening = opening
+        """A large brief opened the first time: checked behind a progress screen."""
         self.overview = overview
         """Whether a brief opens on its overview (else straight on the panes)."""
         keep_out_of_gc()
@@ -50,6 +55,8 @@ class BriefingApp(App[None]):
         """The main screen straight away, so the first frame already shows the brief."""
         if self.brief is not None:
             return MainScreen(self.brief, overview=self.overview)
+        if self.opening is not None:
+            return LoadingScreen(self.opening)
         return super().get_default_screen()
 
     def on_mount(self) -> None:
@@ -64,6 +71,17 @@ class BriefingApp(App[None]):
             from briefing.ui.screens.picker import BriefPickerScreen
 
             self.push_screen(BriefPickerScreen(self.folder), callback=self._picked)
+        elif self.brief is not None:
+            self.call_after_refresh(self._prepare_search, self.brief)
+
+    @work(thread=True, group="search-index", exit_on_error=False)
+    def _prepare_search(self, brief: Brief) -> None:
+        """Once the brief is on screen, ready its search index (read from the cache, where
+        it is kept with the brief, or built), so the first search need not wait for it."""
+        from briefing.search.index import index_for
+
+        index_for(brief)
+        self.call_from_thread(keep_out_of_gc)
 
     def _picked(self, choice: object) -> None:
         if choice is None:
@@ -93,6 +111,14 @@ class BriefingApp(App[None]):
         self.brief = brief
         keep_out_of_gc()
         self.push_screen(MainScreen(brief, overview=self.overview))
+        self.call_after_refresh(self._prepare_search, brief)
+
+    def on_loading_screen_checked(self, message: LoadingScreen.Checked) -> None:
+        """A brief opened for the first time passed its check: show it."""
+        self.brief = message.brief
+        keep_out_of_gc()
+        self.push_screen(MainScreen(message.brief, overview=self.overview))
+        self.call_after_refresh(self._prepare_search, message.brief)
 
     def cycle_citation_style(self) -> None:
         """Switch to the next citation style and say which."""
