@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.brief.dates import parse_date, show_within_year
+from briefing.brief.dates import parse_date, show_within_year, year_heading
 
 
 @pytest.mark.parametrize(
@@ -25,9 +25,15 @@ def test_a_date_inside_the_year_drops_the_year(text: str, shown: str) -> None:
     assert show_within_year(parse_date(text), 2022) == shown
 
 
-def test_the_year_itself_leaves_the_cell_empty_or_says_approximately() -> None:
+def test_the_year_itself_leaves_the_cell_empty_or_says_about_which_year() -> None:
     assert show_within_year(parse_date("2022"), 2022) == ""
-    assert show_within_year(parse_date("~2022"), 2022) == "c."
+    assert show_within_year(parse_date("~2022"), 2022) == "c. 2022"
+
+
+def test_a_decade_heads_its_group_as_a_decade() -> None:
+    assert year_heading(parse_date("1990/1999")) == "1990s"
+    assert year_heading(parse_date("1990")) == "1990"
+    assert year_heading(parse_date("~2024")) == "2024"
 
 
 @pytest.mark.parametrize(

@@ -251,7 +251,10 @@ async def test_mouse_selects_rows_and_topics(app: BriefingApp) -> None:
         tree = screen.query_one(TopicTree)
         await pilot.click(TopicTree, offset=(6, 4))  # border, All topics, Trade, Ports, Defence
         await pilot.pause()
-        assert tree.highlighted_topic == "t-defence" and screen.topic_filter == "t-defence"
+        assert tree.highlighted_topic == "t-defence" and screen.topic_filter is None
+        await pilot.click(TopicTree, offset=(6, 4), times=2)  # as on an event: double to narrow
+        await pilot.pause()
+        assert screen.topic_filter == "t-defence"
 
 
 async def test_open_is_offered_only_where_it_works(app: BriefingApp) -> None:

@@ -177,15 +177,23 @@ def parse_date(value: object) -> BriefDate:
     return BriefDate(text, parse_point(text))
 
 
+def year_heading(date: BriefDate) -> str:
+    """The heading a date is grouped under in a timeline: its year (`2024`), or its decade
+    (`1990s`) for a date that is a decade."""
+    decade = f"{date.year}s"
+    return decade if date.show() == decade else str(date.year)
+
+
 def show_within_year(date: BriefDate, year: int) -> str:
     """The date without its year when it lies wholly inside `year`, for rows under that
-    year's heading: `24 Feb`, `Dec`, `4–5 Dec`, `c. Jun`; `""` (or `c.`) for the year itself.
-    A date reaching outside the year (`2009–2013`, `1990s`) keeps its full form."""
+    year's heading: `24 Feb`, `Dec`, `4–5 Dec`, `c. Jun`; `""` for the year itself, and
+    `c. 2024` for about that year (a bare `c.` would not say of what). A date reaching
+    outside the year (`2009–2013`, `1990s`) keeps its full form."""
     start, end = date.start, date.end or date.start
     if start.year != year or end.year != year:
         return date.show()
     if start.month is None and end.month is None:
-        return "c." if date.approximate else ""
+        return date.show() if date.approximate else ""
     if start.month is None or end.month is None:
         return date.show()  # a year to a month: no shorter form reads clearly
     if date.end is None:

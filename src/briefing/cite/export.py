@@ -13,11 +13,13 @@ import html
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from briefing.brief.dates import year_heading
 from briefing.brief.model import Brief, Excerpt, Topic
 from briefing.brief.prose import plain
 from briefing.cite.clipboard import clean
 from briefing.cite.references import Reference, proper_nouns
 from briefing.cite.styles import markdown_escape, plain_reference
+from briefing.wording import counted
 
 FORMATS = ("markdown", "html")
 
@@ -77,7 +79,9 @@ class _Report:
         yield Heading(1, clean(brief.title))
         if brief.subtitle:
             yield Paragraph(clean(brief.subtitle), emphasis=True)
-        yield Paragraph(f"As of {brief.as_of.show()}. {len(brief.sources)} sources.")
+        yield Paragraph(
+            f"As of {brief.as_of.show()}. {counted(len(brief.sources), 'source').capitalize()}."
+        )
         if brief.summary:
             yield Heading(2, "Summary")
             yield from (Paragraph(p) for p in _paragraphs(brief.summary))
@@ -118,7 +122,7 @@ class _Report:
         for event in self.brief.events:
             if event.date.year != year:
                 year = event.date.year
-                yield Heading(3, str(year))
+                yield Heading(3, year_heading(event.date))
             yield Heading(4, f"{event.date.show()} — {clean(event.title)}")
             if event.detail:
                 yield Paragraph(clean(plain(event.detail)))

@@ -23,6 +23,7 @@ from briefing.brief.problems import BriefError
 from briefing.cli.output import flush_output, out, out_json, say
 from briefing.sanitize import sanitize
 from briefing.store import settings
+from briefing.wording import plural
 
 POLL_SECONDS = 0.5
 """How often --watch looks at the files."""
@@ -68,15 +69,9 @@ def summary(brief: Brief) -> str:
         (len(brief.disputes), "dispute"),
         (len(brief.entities), "entity"),
     ]
-    parts = [f"{n} {_plural(word, n)}" for n, word in counts]
+    parts = [f"{n} {plural(word, n)}" for n, word in counts]
     verified = len(brief.excerpts)
-    return f"ok: {', '.join(parts)}; {verified} {_plural('quote', verified)} verified"
-
-
-def _plural(word: str, n: int) -> str:
-    if n == 1:
-        return word
-    return word[:-1] + "ies" if word.endswith("y") else word + "s"
+    return f"ok: {', '.join(parts)}; {verified} {plural('quote', verified)} verified"
 
 
 def _as_json(result: LoadResult) -> dict[str, object]:

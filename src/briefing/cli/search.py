@@ -39,20 +39,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Load the brief, search it, print the hits."""
     from briefing.search.index import index_for
+    from briefing.search.query import parse_query
     from briefing.search.ranking import search
 
     brief = open_brief(args.brief, refused="nothing searched")
     if brief is None:
         return 1
     query = " ".join(args.query)
-    hits = search(index_for(brief), query, limit=args.limit)  # kept with the cache entry
+    index = index_for(brief)  # kept with the cache entry
+    hits = search(index, query, limit=args.limit)
     if args.json:
         out_json([hit.as_dict() for hit in hits])
     else:
         for hit in hits:
             out(_shown(hit))
     if not hits:
-        say(f"no hits for {query!r} in {brief.title}")
+        unknown = index.unknown_filters(parse_query(query))
+        for problem in unknown:
+            say(f"briefing search: {problem}")
+        if not unknown:
+            say(f"no hits for {query!r} in {brief.title}")
     return 0 if hits else 1
 
 

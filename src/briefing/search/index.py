@@ -15,6 +15,7 @@ entity also match that entity's name and aliases. The ranking itself is `briefin
 from __future__ import annotations
 
 import bisect
+import difflib
 import itertools
 import re
 import threading
@@ -27,7 +28,7 @@ from briefing.brief.model import Brief, Entity, Event, Excerpt, Figure, Item, So
 from briefing.memory import paused_gc
 from briefing.search import stored
 from briefing.search.hits import item_texts, linked_names, name_texts
-from briefing.search.query import FILTERS, Completion, complete, fold
+from briefing.search.query import FILTERS, Completion, Query, complete, fold
 
 __all__ = ["FILTERS", "SearchIndex", "build_index", "index_for"]
 
@@ -269,10 +270,34 @@ class SearchIndex:
             return _union(table.get(t, ()) for t in deep)
         return _union(table.get(v, ()) for v in self._matching_values(name, wanted))
 
+    def unknown_filters(self, query: Query) -> list[str]:
+        """What in the query's filters names nothing in this brief, one sentence each
+        (`no topic is called 'nonexistent'; did you mean 'Trade'?`)."""
+        problems = []
+        for name, values in query.filters.items():
+            for value in values:
+                if name == "year":
+                    if not _years(value):
+                        problems.append(f"year:{value} is not a year (write 2024 or 2020-2024)")
+                elif not self._matching_values(name, fold(value)):
+                    problems.append(_unknown(name, value, self.filter_values(name)))
+        return problems
+
     def _matching_values(self, name: str, wanted: str) -> list[str]:
         values = self.filter_values(name)
         exact = [v for v, label in values if wanted in (fold(v), fold(label))]
         return exact or [v for v, label in values if wanted in fold(v) or wanted in fold(label)]
+
+
+def _unknown(name: str, value: str, known: list[tuple[str, str]]) -> str:
+    """`no topic is called 'x'; did you mean topic:t-trade (Trade)?`, the closest few."""
+    by_text = {text: given for given, label in known for text in (given, label)}
+    close = difflib.get_close_matches(value, list(by_text), n=6, cutoff=0.5)
+    chosen = list(dict.fromkeys(by_text[c] for c in close))[:3]
+    labels = dict(known)
+    shown = [f"{name}:{c}" + (f" ({labels[c]})" if labels[c] != c else "") for c in chosen]
+    hint = f"; did you mean {' or '.join(shown)}?" if shown else ""
+    return f"no {name} is called {value!r} in this brief{hint}"
 
 
 def _union(groups: Iterable[Iterable[int]]) -> set[int]:

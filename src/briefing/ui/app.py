@@ -26,6 +26,8 @@ class BriefingApp(App[None]):
     CSS_PATH = Path(__file__).with_name("briefing.tcss")
     TITLE = "briefing"
 
+    NOTIFICATION_TIMEOUT = 4
+
     citation_style: reactive[str] = reactive("plain")
     """The style `c` copies with; `s` cycles through `briefing.cite.style_names.STYLES`."""
 
@@ -43,6 +45,8 @@ class BriefingApp(App[None]):
         self.opening = opening
         """A large brief opened the first time: checked behind a progress screen."""
         self.overview = overview
+        self._depth = 0
+        """How many screens were stacked at the last change (to tell a close from an open)."""
         """Whether a brief opens on its overview (else straight on the panes)."""
         keep_out_of_gc()
         self.folder = folder
@@ -61,6 +65,8 @@ class BriefingApp(App[None]):
 
     def on_mount(self) -> None:
         """Say what was wrong with the config file; without a brief, offer a folder's."""
+        self._depth = len(self.screen_stack)
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         for warning in self._config_warnings:
             self.notify(warning, title="Settings", severity="warning", markup=False, timeout=10)
         self._offer_picker()
@@ -82,6 +88,14 @@ class BriefingApp(App[None]):
 
         index_for(brief)
         self.call_from_thread(keep_out_of_gc)
+
+    def _screen_changed(self, screen: Screen[object]) -> None:
+        """A screen closed: its notifications go with it, rather than covering the screen
+        below (what is said after the change, such as the result of a jump, stays)."""
+        depth = len(self.screen_stack)
+        if depth < self._depth:
+            self.clear_notifications()
+        self._depth = depth
 
     def _picked(self, choice: object) -> None:
         if choice is None:

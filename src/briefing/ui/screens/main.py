@@ -142,6 +142,7 @@ class MainScreen(Screen[None]):
         scope = " of the event" if self.event_filter else ""
         excerpts.border_title = f"Excerpts{scope} · {len(excerpts.excerpts):,}{of_all}"
         self.query_one(FilterBar).show_filters(self.filter_parts())
+        self.query_one(DetailPane).narrowed_to(self.topic_filter)
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

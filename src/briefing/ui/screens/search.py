@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 from briefing import keys
 from briefing.brief.model import Brief
 from briefing.memory import keep_out_of_gc
+from briefing.sanitize import one_line
 from briefing.search.hits import Hit
 from briefing.search.index import SearchIndex, cached_index, completions, index_for
 from briefing.search.query import Completion, parse_query
@@ -176,8 +177,15 @@ class SearchScreen(ModalScreen[str | None]):
             results.highlighted = 0
             more = " (the best)" if len(hits) == LIMIT else ""
             self._status(f"{len(hits)} hit{'' if len(hits) == 1 else 's'}{more}", text)
+        elif unknown := self._unknown_filters(text):
+            self._status(f"No hits: {'; '.join(unknown)}", text)
         else:
             self._status("No hits for ", text, show_query=True)
+
+    def _unknown_filters(self, text: str) -> list[str]:
+        """What the query's filters name that is not in the brief."""
+        found = self.index.unknown_filters(parse_query(text)) if self.index else []
+        return [one_line(problem) for problem in found]
 
     def _show_recent(self, text: str = "") -> None:
         """An empty query shows the recent searches (and says why it found nothing)."""

@@ -16,13 +16,18 @@ from briefing.brief.prose import dispute_kind, read_prose
 from briefing.ui.claims import prose_text
 from briefing.ui.text import safe, safe_line
 from briefing.ui.widgets.rows import row_style
+from briefing.wording import counted
 
 
 class Describer:
     """Builds the detail text for each kind of item; plain Rich, no widgets."""
 
-    def __init__(self, brief: Brief, muted: Style | str = "dim") -> None:
+    def __init__(
+        self, brief: Brief, muted: Style | str = "dim", narrowed_topic: str | None = None
+    ) -> None:
         self.brief = brief
+        self.narrowed_topic = narrowed_topic
+        """The topic the panes are narrowed to, if any (its detail says so)."""
         self.muted = muted
         """The style of labels and hints (the pane passes its theme's muted colour)."""
         self.text = Text(end="")
@@ -79,9 +84,11 @@ class Describer:
         return f"{source.title} — {', '.join(extras)}" if extras else source.title
 
 
-def describe(brief: Brief, item: Item, muted: Style | str = "dim") -> Text:
+def describe(
+    brief: Brief, item: Item, muted: Style | str = "dim", narrowed_topic: str | None = None
+) -> Text:
     """The detail text for any item."""
-    d = Describer(brief, muted)
+    d = Describer(brief, muted, narrowed_topic)
     if isinstance(item, Event):
         _event(d, item)
     elif isinstance(item, Excerpt):
@@ -112,8 +119,7 @@ def _event(d: Describer, event: Event) -> None:
     sources = brief.event_sources(event)
     label = "Single source" if len(sources) == 1 else f"Sources ({len(sources)})"
     d.bullets(label, (d.source_line(s) for s in sources))
-    count = len(event.excerpts)
-    d.text.append(f"\n{count} excerpt{'s' if count != 1 else ''}: Enter shows them\n", d.muted)
+    d.text.append(f"\n{counted(len(event.excerpts), 'excerpt')}: Enter shows them\n", d.muted)
 
 
 def _dispute(d: Describer, dispute: Dispute) -> None:
@@ -147,9 +153,13 @@ def _topic(d: Describer, topic: Topic) -> None:
     d.heading(topic.title, "topic")
     d.field("In", " › ".join(t.title for t in brief.topic_path(topic.id)[:-1]))
     d.prose(topic.summary)
-    events, excerpts = brief.topic_events(topic.id), brief.topic_excerpts(topic.id)
-    d.text.append(f"\n{len(events)} events, {len(excerpts)} excerpts", d.muted)
-    d.text.append("; Enter filters by this topic\n", d.muted)
+    d.text.append(
+        f"\n{_counts(brief.topic_events(topic.id), brief.topic_excerpts(topic.id))}", d.muted
+    )
+    if topic.id == d.narrowed_topic:
+        d.text.append("; the panes are narrowed to it (Esc undoes)\n", d.muted)
+    else:
+        d.text.append("; Enter filters by this topic\n", d.muted)
     d.bullets("Subtopics", (t.title for t in brief.subtopics(topic.id)))
     d.bullets("Key quotes", (brief.excerpt(x).quote for x in topic.excerpts))
 
@@ -170,7 +180,12 @@ def _entity(d: Describer, entity: Entity) -> None:
     d.field("Also", ", ".join(entity.aliases))
     d.field("Role", entity.role)
     events, excerpts = brief.entity_events(entity.id), brief.entity_excerpts(entity.id)
-    d.text.append(f"\n{len(events)} events, {len(excerpts)} excerpts\n", d.muted)
+    d.text.append(f"\n{_counts(events, excerpts)}\n", d.muted)
+
+
+def _counts(events: tuple[Event, ...], excerpts: tuple[Excerpt, ...]) -> str:
+    """`1 event, 3 excerpts`."""
+    return f"{counted(len(events), 'event')}, {counted(len(excerpts), 'excerpt')}"
 
 
 def overview(brief: Brief, muted: Style | str = "dim") -> Text:
@@ -193,6 +208,8 @@ class DetailPane(VerticalScroll):
         super().__init__(id=id)
         self.brief = brief
         self.item_id: str | None = None
+        self.narrowed_topic: str | None = None
+        """The topic the main screen's panes are narrowed to."""
 
     def compose(self) -> ComposeResult:
         """A single Static holding the text (filled on mount, once styles are known)."""
@@ -210,6 +227,12 @@ class DetailPane(VerticalScroll):
         self._render_item()
         self.scroll_home(animate=False)
 
+    def narrowed_to(self, topic_id: str | None) -> None:
+        """The panes are now narrowed to this topic (or none): a topic's detail says so."""
+        if topic_id != self.narrowed_topic:
+            self.narrowed_topic = topic_id
+            self._render_item()
+
     def notify_style_update(self) -> None:
         """The theme changed: draw the text again in its colours, once they have all been
         updated (the component styles are refreshed after this widget's own)."""
@@ -220,5 +243,8 @@ class DetailPane(VerticalScroll):
     def _render_item(self) -> None:
         muted = row_style(self, "detail--muted")
         item = self.brief.get(self.item_id) if self.item_id else None
-        text = overview(self.brief, muted) if item is None else describe(self.brief, item, muted)
+        if item is None:
+            text = overview(self.brief, muted)
+        else:
+            text = describe(self.brief, item, muted, self.narrowed_topic)
         self.query_one("#detail-body", Static).update(text)

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.binding import BindingType
 
 from briefing import keys
-from briefing.brief.dates import show_within_year
+from briefing.brief.dates import show_within_year, year_heading
 from briefing.brief.model import Brief, Event
 from briefing.ui.bindings import bindings
 from briefing.ui.text import safe
@@ -48,8 +48,7 @@ class Timeline(RowList):
         for event in events:
             if event.date.year != year:
                 year = event.date.year
-                decade = f"{year}s"  # a decade-long event heads its group as "1990s"
-                rows.append(decade if event.date.show() == decade else str(year))
+                rows.append(year_heading(event.date))
             rows.append(event)
         self.rows = rows
         self.rows_changed(self.index_of(select) if select else 0)

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -62,6 +63,17 @@ class TopicTree(Tree[str]):
         node = parent.add(label, data=topic_id, allow_expand=bool(children))
         for child in children:
             self._add(node, child.id, counts)
+
+    async def _on_click(self, event: events.Click) -> None:
+        """A click puts the cursor on a topic (the Detail pane shows it), as a click does on
+        an event or an excerpt; a double click narrows to it, as Enter does."""
+        meta = event.style.meta
+        if "line" not in meta or meta.get("toggle", False):
+            return  # Tree's own handler expands or collapses
+        event.prevent_default()
+        self.cursor_line = meta["line"]
+        if event.chain >= 2:
+            await self.run_action("select_cursor")
 
     def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
         """The label cut with an ellipsis to fit the pane, keeping the count whole (the
