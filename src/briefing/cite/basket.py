@@ -22,9 +22,24 @@ from briefing.cite.citations import cite_item, gather
 from briefing.cite.clipboard import clean
 from briefing.cite.references import references_of
 from briefing.cite.styles import markdown_escape, markdown_reference
-from briefing.store.files import backup_path, data_dir, locked, write_atomic
+from briefing.store.files import (
+    FileMissing,
+    FileRefused,
+    backup_path,
+    data_dir,
+    locked,
+    read_regular,
+    write_atomic,
+)
 
 FORMAT = "briefing-basket/1"
+MAX_BASKET_BYTES = 64 * 1024 * 1024
+_DAMAGE = (ValueError, TypeError, KeyError, AttributeError, RecursionError)
+"""What a file that is not a basket raises when parsed (UnicodeError is a ValueError)."""
+
+
+class BasketUnreadable(OSError):
+    """The basket file exists but cannot be read or set aside; the message says why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +131,15 @@ class Basket:
         self.clips: tuple[Clip, ...] = ()
 
     def reload(self) -> str | None:
-        """Read the file; return a warning if it was damaged and set aside."""
-        with locked(self.path):
+        """Read the file; return a warning if it was damaged and set aside.
+
+        A read-only or full data folder cannot hold the lock file; the basket is read all
+        the same (changing it will then say why it cannot be saved).
+        """
+        try:
+            with locked(self.path):
+                clips, warning = self._read()
+        except OSError:
             clips, warning = self._read()
         self.clips = tuple(clips)
         return warning
@@ -158,21 +180,37 @@ class Basket:
         return warning
 
     def _read(self) -> tuple[list[Clip], str | None]:
+        """The clips on disk; a damaged file is set aside (with a warning to show).
+
+        A file that cannot be read at all (a FIFO, too large, no permission) raises
+        BasketUnreadable rather than being treated as empty, which a save would replace.
+        """
         try:
-            return _parse(self.path.read_bytes()), None
-        except FileNotFoundError:
+            data = read_regular(self.path, MAX_BASKET_BYTES, what="a basket file")
+        except FileMissing:
             return [], None
-        except (OSError, ValueError, TypeError, KeyError, AttributeError) as error:
+        except FileRefused as refused:
+            raise BasketUnreadable(f"the basket file {self.path} {refused}") from None
+        try:
+            return _parse(data), None
+        except _DAMAGE as error:
             return self._set_aside(error)
 
     def _set_aside(self, error: Exception) -> tuple[list[Clip], str | None]:
+        why = "it nests too deeply" if isinstance(error, RecursionError) else str(error)
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
         aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
-        self.path.rename(aside)
-        warning = f"The basket file could not be read ({error}); it was kept as {aside}."
         try:
-            clips = _parse(backup_path(self.path).read_bytes())
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            self.path.rename(aside)
+        except OSError as failure:
+            raise BasketUnreadable(
+                f"the basket file is damaged ({why}) and could not be set aside: {failure.strerror}"
+            ) from None
+        warning = f"The basket file could not be read ({why}); it was kept as {aside}."
+        try:
+            data = read_regular(backup_path(self.path), MAX_BASKET_BYTES)
+            clips = _parse(data)
+        except (FileRefused, *_DAMAGE):
             return [], warning + " The basket starts empty."
         return clips, warning + f" {len(clips)} clips were recovered from the backup."
 
@@ -181,6 +219,8 @@ def _parse(data: bytes) -> list[Clip]:
     document = json.loads(data.decode("utf-8"))
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ValueError(f"not a {FORMAT} file")
+    # A lone surrogate (a `\\ud800` escape) is no text: writing it back would fail.
+    json.dumps(document, ensure_ascii=False).encode("utf-8")
     return [Clip.from_dict(c) for c in document["clips"]]
 
 
@@ -220,5 +260,5 @@ def save_memo(clips: Sequence[Clip]) -> Path:
     """Write the memo to a new file under `data_dir()/memos/` and return its path."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     path = data_dir() / "memos" / f"memo-{stamp}.md"
-    write_atomic(path, memo(clips).encode("utf-8"))
+    write_atomic(path, memo(clips).encode("utf-8"), private=False)
     return path

@@ -124,7 +124,7 @@ def save_to_file(text: str, stem: str = "clip") -> Path:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     safe_stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-.") or "clip"
     path = data_dir() / "clips" / f"{safe_stem}-{stamp}.txt"
-    write_atomic(path, clean(text).encode("utf-8"))
+    write_atomic(path, clean(text).encode("utf-8"), private=False)
     return path
 
 

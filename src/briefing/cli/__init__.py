@@ -54,4 +54,8 @@ def _dispatch(args: list[str]) -> int:
 
 
 def _run_subcommand(name: str, args: list[str]) -> int:
-    return subcommand(name).run(subcommand_parser(name).parse_args(args))
+    command = subcommand(name)
+    prepare = getattr(command, "prepare_argv", None)  # search: `-word` is a query word
+    if prepare is not None:
+        args = prepare(args)
+    return command.run(subcommand_parser(name).parse_args(args))

@@ -30,9 +30,9 @@ def run(args: argparse.Namespace) -> int:
         out(report.removesuffix("\n"))
         return 0
     try:
-        write_atomic(args.output, report.encode("utf-8"))
+        write_atomic(args.output, report.encode("utf-8"), private=False)
     except OSError as error:
-        say(f"briefing export: cannot write {args.output}: {error}")
+        say(f"briefing export: cannot write {args.output}: {error.strerror or error}")
         return 1
     say(f"wrote {args.output}")
     return 0

@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     brief_id = slug(path.stem) or "brief"
     text = new_brief_text(brief_id, sources, title=args.title, topics=topics)
-    write_atomic(path, text.encode("utf-8"))
+    write_atomic(path, text.encode("utf-8"), private=False)
     count = len(sources)
     report_check(check_brief(path), f"wrote {path}: {count} source{'s' if count != 1 else ''}")
     return 0

@@ -23,13 +23,49 @@ def _positive(text: str) -> int:
     return value
 
 
+VALUE_OPTIONS = ("--brief", "--limit")
+FLAGS = ("--json", "--help")
+
+
+def prepare_argv(args: list[str]) -> list[str]:
+    """The arguments with every query word after `--`, in order, so that an exclusion
+    (`briefing search oil -russia`, `-hezbollah`) is a query word, never an option.
+
+    Options are `--brief`, `--limit` (with their values, also as `--limit=5` or an
+    abbreviation such as `--lim`), `--json` and `-h`/`--help`; anything else is the query.
+    An unknown `--option` is left for argparse to refuse.
+    """
+    options: list[str] = []
+    words: list[str] = []
+    tokens = iter(args)
+    for token in tokens:
+        if token == "--":
+            words.extend(tokens)
+        elif token == "-h" or token.startswith("--"):
+            options.append(token)
+            if "=" not in token and _takes_value(token):
+                value = next(tokens, None)
+                if value is not None:
+                    options.append(value)
+        else:
+            words.append(token)
+    return [*options, "--", *words] if words else options
+
+
+def _takes_value(option: str) -> bool:
+    """True when `option` names (or abbreviates) one taking a value, and no flag."""
+    return any(o.startswith(option) for o in VALUE_OPTIONS) and not any(
+        f.startswith(option) for f in FLAGS
+    )
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the options."""
     parser.add_argument(
         "query",
         nargs="+",
-        help='words (all must match), "a phrase", -excluded, and filters topic:, source:, '
-        "entity:, kind:, year:",
+        help='words (all must match), "a phrase", -excluded (as in `oil -russia`), and '
+        "filters topic:, source:, entity:, kind:, year:",
     )
     add_brief_argument(parser)
     parser.add_argument("--limit", type=_positive, default=20, help="at most N hits (default 20)")

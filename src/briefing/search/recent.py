@@ -12,10 +12,18 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.store.files import data_dir, locked, write_atomic
+from briefing.store.files import (
+    FileMissing,
+    FileRefused,
+    data_dir,
+    locked,
+    read_regular,
+    write_atomic,
+)
 
 RECENT_FILE = "recent-searches.json"
 MAX_RECENT = 20
+MAX_RECENT_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,18 +41,31 @@ def recent_path() -> Path:
 
 def load_recent() -> Recent:
     """The saved recent searches; a damaged file is set aside with a warning."""
-    path = recent_path()
+    return _load(recent_path())[0]
+
+
+def _load(path: Path) -> tuple[Recent, bool]:
+    """The recent searches, and whether saving may replace the file (it is not one that
+    could not be read, which would be lost)."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return Recent(())
-    except OSError as error:
-        return Recent((), f"Could not read recent searches ({path}): {error.strerror}")
+        raw = read_regular(path, MAX_RECENT_BYTES, what="a recent-searches file")
+    except FileMissing:
+        return Recent(()), True
+    except FileRefused as refused:
+        return Recent((), f"Could not read recent searches: {path} {refused}"), False
     try:
-        return Recent(_queries(json.loads(raw.decode("utf-8"))))
-    except (UnicodeDecodeError, ValueError) as error:
-        aside = _set_aside(path)
-        return Recent((), f"Recent searches were damaged ({error}); kept as {aside}")
+        return Recent(_queries(json.loads(raw.decode("utf-8")))), True
+    except (ValueError, RecursionError) as error:  # UnicodeError is a ValueError
+        why = "it nests too deeply" if isinstance(error, RecursionError) else str(error)
+        try:
+            aside = _set_aside(path)
+        except OSError as failure:
+            return Recent(
+                (),
+                f"Recent searches are damaged ({why}) and could not be set "
+                f"aside: {failure.strerror}",
+            ), False
+        return Recent((), f"Recent searches were damaged ({why}); kept as {aside}"), True
 
 
 def _queries(data: object) -> tuple[str, ...]:
@@ -54,6 +75,8 @@ def _queries(data: object) -> tuple[str, ...]:
     queries = data.get("queries")
     if not isinstance(queries, list) or not all(isinstance(q, str) for q in queries):
         raise ValueError("queries is not a list of strings")
+    for query in queries:
+        query.encode("utf-8")  # a lone surrogate (a `\\ud800` escape) is not text: damaged
     return tuple(queries[:MAX_RECENT])
 
 
@@ -74,9 +97,11 @@ def remember(query: str) -> Recent:
     query = " ".join(query.split())
     path = recent_path()
     with locked(path):
-        current = load_recent()
+        current, replaceable = _load(path)
         if not query:
             return current
+        if not replaceable:
+            raise OSError(current.warning or f"{path} cannot be replaced")
         queries = (query, *(q for q in current.queries if q != query))[:MAX_RECENT]
         data = {"version": 1, "queries": list(queries)}
         write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))

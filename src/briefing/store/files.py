@@ -30,6 +30,10 @@ class FileRefused(Exception):
     """
 
 
+class FileMissing(FileRefused):
+    """The file does not exist (often not a problem: a missing settings file, say)."""
+
+
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
     (stat.S_ISFIFO, "a FIFO"),
@@ -61,7 +65,7 @@ def open_regular(
     try:
         descriptor = os.open(path, flags)
     except FileNotFoundError:
-        raise FileRefused("does not exist") from None
+        raise FileMissing("does not exist") from None
     except OSError as error:
         raise FileRefused(_open_failure(path, error, follow_symlinks)) from None
     try:
@@ -139,22 +143,73 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
-def write_atomic(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
-    """Replace path's content with data atomically; keep the old content as `.bak`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+class WriteRefused(OSError):
+    """A file that is not replaced, because it is not a regular file; the message says why."""
+
+
+def write_atomic(
+    path: Path, data: bytes, *, keep_backup: bool = False, private: bool = True
+) -> None:
+    """Replace path's content with data atomically; keep the old content as `.bak`.
+
+    A symbolic link is written through: the file it points to is replaced, and the link
+    stays. A folder, FIFO, device or socket is never replaced (WriteRefused). An existing
+    file keeps its mode; a new one is 0600 when `private` (the user's own data), else
+    follows the umask like any file a program writes (0644 under umask 022).
+    """
+    target = _write_target(path)
+    mode = _mode_for(target, private)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
     try:
         with os.fdopen(handle, "wb") as file:
+            os.fchmod(file.fileno(), mode)
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
-        if keep_backup and path.exists():
-            _copy_atomic(path, backup_path(path))
-        os.replace(temporary, path)
+        if keep_backup and target.exists():
+            _copy_atomic(target, backup_path(target))
+        os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    _fsync_folder(path.parent)
+    _fsync_folder(target.parent)
+
+
+def _write_target(path: Path) -> Path:
+    """The file a write to path replaces: path itself, or what its link points to."""
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else path
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return target
+    if not stat.S_ISREG(info.st_mode):
+        raise WriteRefused(f"it is {kind_of(info.st_mode)}, not a regular file; not replaced")
+    return target
+
+
+def _mode_for(target: Path, private: bool) -> int:
+    """The permissions a new version of target gets: those it has, else the default."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        return 0o600 if private else 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system tells (Linux)."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        status = ""
+    for line in status.splitlines():
+        if line.startswith("Umask:"):
+            return int(line.split()[1], 8)
+    mask = os.umask(0o022)  # elsewhere: read it by setting it, and put it back at once
+    os.umask(mask)
+    return mask
 
 
 def _copy_atomic(source: Path, target: Path) -> None:

@@ -16,15 +16,17 @@ notification. The binding ids and what makes a key usable are `briefing.keys`.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefing.cite.style_names import STYLES
 from briefing.keys import keymap_problems
-from briefing.store.files import config_dir
+from briefing.sanitize import one_line
+from briefing.store.files import FileMissing, FileRefused, config_dir, read_regular
 
 DEFAULT_STYLE = "plain"
 KNOWN = ("style", "keys")
+MAX_SETTINGS_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,15 +44,27 @@ def config_path() -> Path:
 
 
 def load(path: Path | None = None) -> Settings:
-    """Read the settings; defaults with a warning for anything unreadable or unknown."""
-    path = path or config_path()
+    """Read the settings; defaults with a warning for anything unreadable or unknown.
+
+    Every warning is sanitised here: it quotes the file's own text, which may hold escape
+    sequences, and is shown in the terminal by the CLI and the UI alike.
+    """
+    settings = _load(path or config_path())
+    return replace(settings, warnings=tuple(one_line(w) for w in settings.warnings))
+
+
+def _load(path: Path) -> Settings:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, MAX_SETTINGS_BYTES, what="a settings file").decode("utf-8")
         data = tomllib.loads(text)
-    except FileNotFoundError:
+    except FileMissing:
         return Settings()
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except FileRefused as refused:
+        return Settings(warnings=(f"{path} {refused}; using the defaults",))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         return Settings(warnings=(f"{path}: cannot be read ({error}); using the defaults",))
+    except RecursionError:
+        return Settings(warnings=(f"{path}: nests too deeply to read; using the defaults",))
     warnings = [
         f"{path}: unknown setting {key!r} ignored (known: {', '.join(KNOWN)})"
         for key in data
