@@ -18,6 +18,7 @@ SUBCOMMANDS = {
     "cite": "print one item with its citation, as the reader copies it",
     "export": "write the whole brief as a Markdown or HTML report",
     "schema": "print the JSON Schema of the brief format",
+    "serve": "serve the reader to a web browser (needs the serve extra)",
     "completion": "print a shell completion script for bash, zsh or fish",
     "new": "write a new brief with one source per article",
     "add-source": "add one source per article to a brief",

@@ -5,10 +5,15 @@ in `app.clipboard`), then runs the system's clipboard tool in a thread worker so
 tool never freezes the screen. The notification names the item, the style and the routes
 tried; the terminal never confirms OSC 52, so we say only that it was sent. Text too
 large for OSC 52 also goes to a file, and the notification shows where.
+
+In a web browser (`briefing serve`), the server's clipboard tools and files are not the
+reader's: the text goes only to the browser's clipboard (Textual's web driver carries
+OSC 52 to the page), and text too large for that is offered as a download.
 """
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from textual.app import App
@@ -43,6 +48,9 @@ def copy_text(app: App[Any], text: str, what: str, stem: str = "clip") -> None:
     """Send text by OSC 52 when it fits, then try the system tool in a thread."""
     text = clean(text)
     sent = fits_osc52(text)
+    if app.is_web:
+        _copy_in_browser(app, text, what, stem, sent)
+        return
     if sent:
         app.copy_to_clipboard(text)
 
@@ -57,6 +65,15 @@ def copy_text(app: App[Any], text: str, what: str, stem: str = "clip") -> None:
         app.call_from_thread(app.notify, message, severity=severity, markup=False)
 
     app.run_worker(deliver_and_report, thread=True, group="clipboard", exit_on_error=False)
+
+
+def _copy_in_browser(app: App[Any], text: str, what: str, stem: str, fits: bool) -> None:
+    if fits:
+        app.copy_to_clipboard(text)
+        app.notify(f"Copied {what} to the browser's clipboard", markup=False)
+        return
+    app.deliver_text(io.StringIO(text), save_filename=f"{stem}.txt")
+    app.notify(f"{what} is too large for the clipboard: downloading it as a file", markup=False)
 
 
 def _report(what: str, sent: bool, result: Delivery) -> tuple[str, SeverityLevel]:
