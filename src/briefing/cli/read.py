@@ -56,8 +56,12 @@ def _load(path: Path) -> Opening | None:
 def _not_a_terminal() -> str | None:
     """Why the reader cannot run here (stdin or stdout is not a terminal), else None.
 
-    Without a terminal on stdin the app would run forever with no keys reaching it.
+    Without a terminal on stdin the app would run forever with no keys reaching it. A
+    driver named in TEXTUAL_DRIVER (textual-serve's web driver, for `briefing serve`)
+    talks over pipes by design.
     """
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return None
     streams = (("input", sys.stdin), ("output", sys.stdout))
     for name, stream in streams:
         if stream is None or not _is_terminal(stream.fileno):

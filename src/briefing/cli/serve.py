@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from briefing.cli.common import open_brief, say
+from briefing.cli.output import flush_output, out
 
 LOOPBACK = "127.0.0.1"
 WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
@@ -45,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
     if not is_loopback(args.host):
         warn_no_authentication(args.host, args.port)
     command = shlex.join([sys.executable, "-m", "briefing", str(brief.path.absolute())])
-    print(f"Serving {brief.title!r} on http://{_url_host(args.host)}:{args.port} (Ctrl+C stops)")
+    out(f"Serving {brief.title!r} on http://{_url_host(args.host)}:{args.port} (Ctrl+C stops)")
+    flush_output()  # shown now, not when the server stops
     server = Server(command, host=args.host, port=args.port, title="briefing")
     server.serve()
     return 0
