@@ -66,9 +66,9 @@ from pathlib import Path
 from briefing.brief.loader import load_brief
 from briefing.search.index import index_for
 brief = load_brief(Path(sys.argv[1]))
-started = time.perf_counter()
+started, started_cpu = time.perf_counter(), time.process_time()
 index_for(brief)
-print(time.perf_counter() - started)
+print(time.perf_counter() - started, time.process_time() - started_cpu)
 """
 TARGETS = {"bundled, warm": 1.2, "bundled, no cache": 1.4, "10k, cached": 1.5, "100k, cached": 3.0}
 SIZE = (120, 40)
@@ -145,11 +145,11 @@ def interleaved(label: str, brief: str, marker: bytes, runs: int, cold: bool, tm
 def first_open(brief: str, tmp: Path) -> str:
     """A large brief's first open: the progress screen's first frame, then the brief."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "first-open")}
-    frame, usable, _ = on_pty(BRIEFING, [brief], [b"Opening", b"Synthetic brief"], env)
+    frame, usable, cpu = on_pty(BRIEFING, [brief], [b"Opening", b"Synthetic brief"], env)
     ok = frame <= 1.0 and usable <= 6.0
     return (
         f"{'100k, first open':<18} first frame {frame:.2f} s (target <= 1 s), brief shown "
-        f"{usable:.2f} s (target <= 6 s): {'met' if ok else 'MISSED'}"
+        f"{usable:.2f} s ({cpu:.2f} s CPU; target <= 6 s): {'met' if ok else 'MISSED'}"
     )
 
 
@@ -159,10 +159,10 @@ def search_ready(brief: str, tmp: Path) -> str:
     done = subprocess.run(
         [sys.executable, "-c", INDEX_READY, brief], env=env, capture_output=True, check=True
     )
-    seconds = float(done.stdout)
+    seconds, cpu = map(float, done.stdout.split())
     verdict = "met" if seconds <= 1.0 else "MISSED"
     return (
-        f"{'100k, search':<18} index ready {seconds:.2f} s after the brief "
+        f"{'100k, search':<18} index ready {seconds:.2f} s ({cpu:.2f} s CPU) after the brief "
         f"(target <= 1 s): {verdict}"
     )
 

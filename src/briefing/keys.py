@@ -250,15 +250,22 @@ ITEM_LIST: tuple[Command, ...] = (
 )
 """The option lists of the secondary screens."""
 
-FIGURE_TABLE: tuple[Command, ...] = (
-    Command("table.down", "cursor_down", "j", "Down", show=False),
-    Command("table.up", "cursor_up", "k", "Up", show=False),
+FIGURES_SCREEN: tuple[Command, ...] = (
+    Command(
+        "figures.sort",
+        "cycle_sort",
+        "r",
+        "Sort",
+        "Sort the figures: brief order, value, label, period",
+    ),
 )
+"""The figures screen, beside ITEM_SCREEN's keys."""
 
 GROUPS: dict[str, tuple[Command, ...]] = {
     "the main screen": MAIN_SCREEN,
     "the overview": OVERVIEW_SCREEN,
-    "the disputes and figures screens": ITEM_SCREEN,
+    "the disputes screen": ITEM_SCREEN,
+    "the figures screen": ITEM_SCREEN + FIGURES_SCREEN,
     "the entities screen": ITEM_SCREEN + ENTITIES_SCREEN,
     "the source reader": SOURCE_READER,
     "the article": ARTICLE,
@@ -273,7 +280,7 @@ GROUPS: dict[str, tuple[Command, ...]] = {
     "the summary": PROSE,
     "the topics": TOPICS,
     "option lists": ITEM_LIST,
-    "the figures table": FIGURE_TABLE,
+    "the figures table": ROWS,
 }
 """Where each group of commands applies: the keys within one group must differ."""
 

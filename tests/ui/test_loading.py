@@ -4,11 +4,14 @@ a brief that fails its check leaves the screen and its problems are printed."""
 from __future__ import annotations
 
 import shutil
+import threading
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
 from screens_host import screen_text, words
 from textual.widgets import ProgressBar
+from textual.worker import WorkerCancelled
 
 from briefing.brief import cache, opening
 from briefing.brief.model import Brief
@@ -51,21 +54,24 @@ def test_a_small_brief_is_checked_at_once_and_cached_when_kept(
 
 
 async def test_the_progress_screen_names_the_stage_then_shows_the_brief(
-    brief_path: Path,
+    brief_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     started = open_for_reading(brief_path)
     assert started.brief is None
+    gate = threading.Event()
+    check = started.run
+    monkeypatch.setattr(started, "run", lambda: gate.wait(30) and check())
     app = BriefingApp(style="plain", overview=False, opening=started)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, LoadingScreen)
         shown = " ".join(words(screen_text(app)))
-        assert "Opening" in shown and "Stage:" in shown
+        assert "Opening" in shown and "Stage: reading" in shown
         assert screen.query_one(ProgressBar).total == 100
-        for _ in range(200):
-            await pilot.pause(0.01)
-            if isinstance(app.screen, MainScreen):
-                break
+        gate.set()
+        await screen.workers.wait_for_complete()  # the check, however busy the machine
+        await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         await pilot.pause()
         assert "Harbours and fighters" in " ".join(words(screen_text(app)))
@@ -78,11 +84,10 @@ async def test_a_brief_that_fails_its_check_leaves_with_its_problems(brief_path:
     started = open_for_reading(brief_path)
     assert started.brief is None
     app = BriefingApp(style="plain", overview=False, opening=started)
-    async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(200):
-            await pilot.pause(0.01)
-            if started.problems:
-                break
+    async with app.run_test(size=(120, 40)) as pilot:
+        with suppress(WorkerCancelled):  # the app leaving cancels what is left of it
+            await app.screen.workers.wait_for_complete()
+        await pilot.pause()
     assert app.return_code == 1
     assert any("does not occur" in str(p) for p in started.problems)
 

@@ -92,9 +92,9 @@ def _by_period(row: FigureRow) -> tuple[int, tuple[int, ...]]:
 
 SORTS: dict[str, Callable[[FigureRow], Any]] = {
     "brief": lambda row: 0,
+    "value": lambda row: -row.low,
     "label": lambda row: row.label.casefold(),
     "period": _by_period,
-    "value": lambda row: -row.low,
 }
 """The orders the table can show, in the order `s` cycles through them."""
 

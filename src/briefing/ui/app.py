@@ -77,7 +77,11 @@ class BriefingApp(App[None]):
             from briefing.ui.screens.picker import BriefPickerScreen
 
             self.push_screen(BriefPickerScreen(self.folder), callback=self._picked)
-        elif self.brief is not None:
+
+    def on_ready(self) -> None:
+        """Once the first frame is on the terminal (not before: reading a large brief's
+        index holds the interpreter for most of a second), ready the search index."""
+        if self.brief is not None:
             self.call_after_refresh(self._prepare_search, self.brief)
 
     @work(thread=True, group="search-index", exit_on_error=False)

@@ -66,6 +66,10 @@ def source_facts(source: Source) -> Text:
 def focused_item_id(screen: Screen[Any]) -> str | None:
     """The id of the item under the cursor in the focused list or table, if any."""
     focused = screen.focused
+    selected = getattr(focused, "selected_item_id", None)
+    if callable(selected):
+        found = selected()
+        return found if isinstance(found, str) else None
     if isinstance(focused, OptionList) and focused.highlighted is not None:
         return focused.get_option_at_index(focused.highlighted).id
     if isinstance(focused, DataTable) and focused.row_count:

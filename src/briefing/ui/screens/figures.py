@@ -1,59 +1,46 @@
-"""Figures: the brief's key numbers as a table, with the excerpts that state each one."""
+"""Figures: the brief's key numbers as a table that fits, with the excerpts that state
+the selected one below it."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.widgets import DataTable, Footer, OptionList
+from textual.containers import Vertical
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing import keys
-from briefing.brief.model import Brief, Figure
+from briefing.brief.model import Brief
 from briefing.ui.bindings import bindings
 from briefing.ui.screens.base import ItemList, ItemsScreen, excerpt_prompt
-from briefing.ui.text import safe_line
-
-COLUMNS = ("Figure", "Value", "Unit", "Period", "Sources")
-SOURCES_WIDTH = 24
-"""Source titles are long; the excerpts below name each one in full."""
-
-
-def figure_row(brief: Brief, figure: Figure) -> tuple[Text, ...]:
-    """A figure's cells: label, value (right-aligned), unit, period at its precision, sources."""
-    sources = dict.fromkeys(brief.source(brief.excerpt(x).source).title for x in figure.excerpts)
-    period = Text(figure.period.show(), end="") if figure.period else Text("—", "dim", end="")
-    return (
-        safe_line(figure.label),
-        Text(figure.shown_value, justify="right", end=""),
-        safe_line(figure.unit),
-        period,
-        safe_line("; ".join(sources)),
-    )
-
-
-class FigureTable(DataTable[Text]):
-    """The figures table; it also moves with j and k."""
-
-    BINDINGS: ClassVar[list[BindingType]] = bindings(keys.FIGURE_TABLE)
+from briefing.ui.widgets.figure_table import FigureTable
+from briefing.ui.widgets.rows import RowList
 
 
 class FiguresScreen(ItemsScreen):
     """The figures table; a row's excerpts below it; Enter on an excerpt dismisses with its id."""
 
+    BINDINGS: ClassVar[list[BindingType]] = bindings(keys.FIGURES_SCREEN)
     DEFAULT_CSS = """
     FiguresScreen {
-        #figure-table {
-            height: auto;
-            max-height: 60%;
+        #figure-box {
+            height: 3fr;
             border: round $primary 60%;
-            &:focus { border: round $accent; }
+            &:focus-within { border: round $accent; }
+        }
+        #figure-header { height: 1; text-style: bold; padding: 0 1; color: $text-muted; }
+        #figure-table { height: 1fr; padding: 0 1; scrollbar-size-vertical: 1; }
+        #figure-table > .row-list--cursor { background: $panel; }
+        #figure-table:focus > .row-list--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
         }
         #figure-excerpts {
-            height: 1fr;
+            height: 2fr;
             border: round $primary 60%;
             &:focus { border: round $accent; }
         }
@@ -66,44 +53,52 @@ class FiguresScreen(ItemsScreen):
         self.figure_id = figure_id
 
     def compose(self) -> ComposeResult:
-        """The table above the selected figure's excerpts."""
-        table = FigureTable(id="figure-table", cursor_type="row", zebra_stripes=True)
-        table.border_title = "Figures"
-        yield table
+        """The table (its column names above it) above the selected figure's excerpts."""
+        with Vertical(id="figure-box"):
+            yield Static(id="figure-header")
+            yield FigureTable(self.brief, id="figure-table")
         excerpts = ItemList(id="figure-excerpts")
         excerpts.border_title = "Stated in"
         yield excerpts
         yield Footer()
 
     def on_mount(self) -> None:
-        """Fill the table and put the cursor on the figure asked for (or the first)."""
-        table = self.query_one("#figure-table", DataTable)
-        for column in COLUMNS:
-            width = SOURCES_WIDTH if column == "Sources" else None
-            table.add_column(column, key=column.lower(), width=width)
-        for figure in self.brief.figures:
-            table.add_row(*figure_row(self.brief, figure), key=figure.id)
-        ids = [f.id for f in self.brief.figures]
-        if not ids:
-            self.query_one(OptionList).add_option(Option("This brief records no figures."))
-        elif self.figure_id in ids:
-            table.move_cursor(row=ids.index(self.figure_id))
+        """Put the cursor on the figure asked for (or the first) and focus the table."""
+        table = self.query_one(FigureTable)
+        self._title("brief order")
+        table.select(self.figure_id)
         table.focus()
+        if not table.rows:
+            self.query_one(OptionList).add_option(Option("This brief records no figures."))
 
-    @on(DataTable.RowHighlighted, "#figure-table")
-    def _show_figure(self, event: DataTable.RowHighlighted) -> None:
+    def on_resize(self) -> None:
+        """The column names follow the columns' widths."""
+        table = self.query_one(FigureTable)
+        header = table.header(table.scrollable_content_region.width or self.size.width - 4)
+        self.query_one("#figure-header", Static).update(header)
+
+    def _title(self, order: str) -> None:
+        table = self.query_one(FigureTable)
+        box = self.query_one("#figure-box")
+        box.border_title = f"Figures · {len(table.rows):,}"
+        box.border_subtitle = f"sorted by {order} · r sorts"
+
+    @on(RowList.Highlighted, "#figure-table")
+    def _show_figure(self) -> None:
         """List the highlighted figure's excerpts."""
-        figure = self.brief.items[str(event.row_key.value)]
-        assert isinstance(figure, Figure)
-        self.figure_id = figure.id
+        row = self.query_one(FigureTable).selected
+        if row is None:
+            return
+        self.figure_id = row.id
         excerpts = self.query_one("#figure-excerpts", OptionList)
         excerpts.clear_options()
         excerpts.add_options(
-            Option(excerpt_prompt(self.brief, self.brief.excerpt(x)), id=x) for x in figure.excerpts
+            Option(excerpt_prompt(self.brief, self.brief.excerpt(x)), id=x) for x in row.excerpts
         )
-        excerpts.highlighted = 0 if figure.excerpts else None
+        excerpts.highlighted = 0 if row.excerpts else None
+        self.call_after_refresh(self.on_resize)
 
-    @on(DataTable.RowSelected, "#figure-table")
+    @on(RowList.Chosen, "#figure-table")
     def _enter_figure(self) -> None:
         """Enter on a row moves to its excerpts."""
         self.query_one("#figure-excerpts", OptionList).focus()
@@ -113,3 +108,8 @@ class FiguresScreen(ItemsScreen):
         """Enter on an excerpt: the caller opens it."""
         if event.option.id is not None:
             self.dismiss(event.option.id)
+
+    def action_cycle_sort(self) -> None:
+        """Sort the table by the next order (brief, value, label, period)."""
+        order = self.query_one(FigureTable).cycle_order()
+        self._title(order)
