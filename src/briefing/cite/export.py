@@ -186,12 +186,17 @@ def _markdown_block(block: Block) -> str:
         quoted = "\n".join(f"> {line}" for line in markdown_escape(block.text).split("\n"))
         return f"{quoted}\n>\n> — \\[{block.reference}\\], ¶ {block.paragraph}"
     if isinstance(block, Table):
-        rows = [" | ".join(markdown_escape(c) for c in row) for row in (block.header, *block.rows)]
+        rows = [" | ".join(_cell(c) for c in row) for row in (block.header, *block.rows)]
         rows.insert(1, " | ".join("---" for _ in block.header))
         return "\n".join(f"| {line} |" for line in rows)
     return "\n".join(
         f"{n}. {markdown_escape(entry)}" for n, (entry, _url) in enumerate(block.entries, 1)
     )
+
+
+def _cell(text: str) -> str:
+    """A table cell: escaped, and on one line (a line break would end the table)."""
+    return markdown_escape(" ".join(text.splitlines()))
 
 
 # HTML --------------------------------------------------------------------------

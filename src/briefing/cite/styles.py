@@ -45,7 +45,7 @@ MLA_MONTHS = [
     "Nov.",
     "Dec.",
 ]
-_MARKDOWN_SPECIAL = "\\`*_[]<>|"
+_MARKDOWN_SPECIAL = "\\`*_[]<>|&~"  # & starts an entity (&amp;), ~~ strikes through
 # What would start a heading, list or rule at a line start: `# `, `- `, `+ `, `1. `, `2) `.
 _LINE_START = re.compile(r"^(\s*)([#+=-])|^(\s*\d+)([.)])(?=\s|$)")
 
@@ -56,6 +56,15 @@ def markdown_escape(text: str) -> str:
     escaped = "".join(f"\\{c}" if c in _MARKDOWN_SPECIAL else c for c in text)
     lines = (_LINE_START.sub(_escape_start, line) for line in escaped.split("\n"))
     return "\n".join(lines)
+
+
+def markdown_autolink(url: str) -> str:
+    """`<url>` with what would end the autolink or break it (space, `<`, `>`, controls)
+    percent-encoded: CommonMark takes no backslash escapes inside an autolink."""
+    return "<" + _AUTOLINK_UNSAFE.sub(lambda m: f"%{ord(m[0]):02X}", url) + ">"
+
+
+_AUTOLINK_UNSAFE = re.compile(r"[\x00-\x20<>\x7f]")
 
 
 def _escape_start(match: re.Match[str]) -> str:
@@ -169,7 +178,7 @@ def markdown_reference(ref: Reference, paragraph: int | None = None) -> str:
         f"*{markdown_escape(bracket(ref.outlet, ref.outlet_inferred))}*" if ref.outlet else "",
         markdown_escape(_date(ref.published, ref.published_inferred, "plain")),
         f"¶ {paragraph}" if paragraph else "",
-        f"<{ref.url}>" if ref.url else "",
+        markdown_autolink(ref.url) if ref.url else "",
     ]
     return end_with(", ".join(p for p in parts if p))
 
