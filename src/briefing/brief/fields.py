@@ -33,6 +33,14 @@ INVALID = object()
 MAX_TEXT = 200_000
 
 
+def quoted(text: str, limit: int = 60) -> str:
+    """A value quoted for a message, cut to `limit` characters so a huge one stays
+    readable: `'99999…' (5,000 characters)`."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text):,} characters)"
+
+
 @dataclass(frozen=True, slots=True)
 class Issue:
     """A problem at a path in the document (at its key rather than its value when at_key).
@@ -145,14 +153,14 @@ class FieldReaders:
         text = self._text(field, raw, path)
         if not isinstance(text, str):
             return text
-        try:
-            number = int(text) if re.fullmatch(r"[-+]?\d+", text) else float(text)
+        try:  # ASCII only: float() and int() would take ١٢ or １２ for 12
+            magnitude = float(text) if text.isascii() else math.nan
         except ValueError:
-            number = math.nan
-        if isinstance(number, float) and not math.isfinite(number):
-            self.error(path, f"`{field.name}` must be a number such as 12.5, not {text!r}")
+            magnitude = math.nan
+        if not math.isfinite(magnitude):  # also refuses an integer beyond any float
+            self.error(path, f"`{field.name}` must be a number such as 12.5, not {quoted(text)}")
             return INVALID
-        return number
+        return int(text) if re.fullmatch(r"[-+]?[0-9_]+", text) else magnitude
 
     def _format(self, field: Field, raw: Any, path: DocPath) -> Any:
         text = self._text(field, raw, path)
