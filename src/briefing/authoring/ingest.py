@@ -20,6 +20,7 @@ from typing import Any
 
 from briefing.authoring.articles import clean_value, sidecar_path
 from briefing.brief.sources import MAX_SOURCE_BYTES, SourceError, decode_text
+from briefing.store.files import FileRefused, read_regular, write_atomic
 
 EXTRA = "pip install 'briefing-reader[ingest]'"
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -63,14 +64,12 @@ class Imported:
 def read_input(path: Path) -> str:
     """The text of a page or text file, strictly UTF-8 (HTML declaring another charset is
     decoded by that charset)."""
+    if not path.exists():
+        raise IngestError(f"{path}: no such file")
     try:
-        if not path.is_file():
-            raise IngestError(f"{path}: {'no such file' if not path.exists() else 'not a file'}")
-        data = path.read_bytes()
-    except OSError as error:
-        raise IngestError(f"{path}: cannot be read ({error.strerror})") from None
-    if len(data) > MAX_SOURCE_BYTES:
-        raise IngestError(f"{path}: larger than {MAX_SOURCE_BYTES:,} bytes")
+        data = read_regular(path, MAX_SOURCE_BYTES, what="a page")
+    except FileRefused as refused:
+        raise IngestError(f"{path}: {refused}") from None
     charset = re.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", data[:4096], re.IGNORECASE)
     if path.suffix.lower() in PAGE_SUFFIXES and charset and charset.group(1).lower() != b"utf-8":
         try:
@@ -171,8 +170,6 @@ def import_article(source: Path, folder: Path) -> tuple[Path, Imported]:
     imported = from_page(text) if is_page else from_text(text)
     if not imported.paragraphs:
         raise IngestError(f"{source}: no text to import")
-    from briefing.store.files import write_atomic
-
     write_atomic(target, imported.text().encode("utf-8"))
     if imported.metadata:
         write_atomic(sidecar_path(target), imported.sidecar(source).encode("utf-8"))
