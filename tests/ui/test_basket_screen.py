@@ -47,8 +47,11 @@ async def test_lists_the_clips_with_their_text(sample: Brief, filled: Basket) ->
         await pilot.pause()
         text = screen_text(app)
         assert "Basket · 3 clips" in text
-        assert "1. excerpt q-deal-signed" in text
-        assert "2. event ev-order" in text
+        assert (
+            "1. excerpt: “The port authority of Kaliningrad signed a…” (Baltic Ledger ¶3)" in text
+        )
+        assert "2. event: Su-57 order placed" in text
+        assert "q-deal-signed" not in text and "ev-order" not in text
         assert "— [Notes from the summit], [Summit Wire], [Sep 2024], ¶ 2" in text
 
 

@@ -42,14 +42,15 @@ def _fake_xclip(folder: Path) -> Path:
 
 
 EXPECTED = {
-    "q-deal-signed": "excerpt",
-    "ev-deal": "event",
-    "t-fighters": "topic",
-    "fig-deal-value": "figure",
-    "d-capacity": "dispute",
-    "nowak": "entity",
-    "src-notes": "source",
+    "q-deal-signed": "the excerpt “The port authority of Kaliningrad signed a…” (Baltic Ledger ¶3)",
+    "ev-deal": "the event Kaliningrad port signs cargo deal with the Alliance",
+    "t-fighters": "the topic Fighters",
+    "fig-deal-value": "the figure Value of the cargo deal",
+    "d-capacity": "the dispute How much container capacity does the deal add?",
+    "nowak": "the entity Piotr Nowak",
+    "src-notes": "the source [Notes from the summit]",
 }
+"""What a notification calls each item: its kind and title, never its id."""
 
 
 @pytest.mark.parametrize("item_id", sorted(EXPECTED))
@@ -62,9 +63,7 @@ async def test_copy_puts_the_citation_on_the_clipboard(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.clipboard == cite_item(sample, item_id, "apa")
-        assert app.messages == [
-            (f"Copied {EXPECTED[item_id]} {item_id} (APA) via OSC 52", "information")
-        ]
+        assert app.messages == [(f"Copied {EXPECTED[item_id]} (APA) via OSC 52", "information")]
 
 
 async def test_copy_names_the_system_tool_that_took_it(sample: Brief, tool_folder: Path) -> None:
@@ -75,7 +74,13 @@ async def test_copy_names_the_system_tool_that_took_it(sample: Brief, tool_folde
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert received.read_text(encoding="utf-8") == cite_item(sample, "q-summit", "mla")
-    assert app.messages == [("Copied excerpt q-summit (MLA) via OSC 52 and xclip", "information")]
+    assert app.messages == [
+        (
+            "Copied the excerpt “The summit took place in September 2024 and…” "
+            "(Summit Wire ¶2) (MLA) via OSC 52 and xclip",
+            "information",
+        )
+    ]
 
 
 async def test_too_large_for_osc52_and_no_tool_goes_to_a_file(
@@ -90,8 +95,9 @@ async def test_too_large_for_osc52_and_no_tool_goes_to_a_file(
         assert app.clipboard == ""
     ((message, severity),) = app.messages
     assert severity == "warning"
-    assert message.startswith("Saved event ev-deal (Chicago) to ")
-    path = Path(message.removeprefix("Saved event ev-deal (Chicago) to ").split(" (")[0])
+    said = "Saved the event Kaliningrad port signs cargo deal with the Alliance (Chicago) to "
+    assert message.startswith(said)
+    path = Path(message.removeprefix(said).split(" (")[0])
     assert path.parent == user_folders / "data" / "briefing" / "clips"
     assert path.read_text(encoding="utf-8") == cite_item(sample, "ev-deal", "chicago")
 
@@ -107,7 +113,10 @@ async def test_too_large_for_osc52_but_a_tool_took_it_says_both(
         await app.workers.wait_for_complete()
         await pilot.pause()
     ((message, severity),) = app.messages
-    prefix = "Copied event ev-deal (APA) via xclip; too large for OSC 52, also saved to "
+    prefix = (
+        "Copied the event Kaliningrad port signs cargo deal with the Alliance (APA) via xclip; "
+        "too large for OSC 52, also saved to "
+    )
     assert message.startswith(prefix) and severity == "information"
     saved = Path(message.removeprefix(prefix)).read_text(encoding="utf-8")
     assert saved == received.read_text(encoding="utf-8") == cite_item(sample, "ev-deal", "apa")
@@ -149,7 +158,10 @@ async def test_add_to_basket_saves_a_snapshot_and_counts(sample: Brief, tool_fol
     async with app.run_test():
         add_to_basket(app, sample, "q-deal-signed")
         add_to_basket(app, sample, "d-capacity")
-    assert app.messages[-1] == ("Added dispute d-capacity to the basket (2 clips)", "information")
+    assert app.messages[-1] == (
+        "Added the dispute How much container capacity does the deal add? to the basket (2 clips)",
+        "information",
+    )
     basket = Basket()
     basket.reload()
     assert [c.item_id for c in basket.clips] == ["q-deal-signed", "d-capacity"]
@@ -164,7 +176,8 @@ async def test_add_to_a_damaged_basket_warns(sample: Brief, tool_folder: Path) -
         add_to_basket(app, sample, "q-summit")
     (warning, severity), added = app.messages
     assert severity == "warning" and "could not be read" in warning
-    assert added[0] == "Added excerpt q-summit to the basket (1 clip)"
+    assert added[0].startswith("Added the excerpt “The summit took place in September")
+    assert added[0].endswith("(Summit Wire ¶2) to the basket (1 clip)")
 
 
 async def test_c_in_the_reader_copies_the_selected_item(

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from briefing.brief.labels import item_label
 from briefing.brief.model import Brief
 from briefing.cite.citations import cite_item, gather
 from briefing.cite.clipboard import clean
@@ -72,6 +73,8 @@ class Clip:
     references: tuple[str, ...] = ()  # sources clipped on their own
     note: str = ""
     id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+    title: str = ""
+    """What a person calls the item (`briefing.brief.labels`); empty in older baskets."""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Clip:
@@ -82,7 +85,7 @@ class Clip:
         )
         clip = cls(**{**data, "parts": parts, "references": tuple(data["references"])})
         texts = [clip.id, clip.item_id, clip.brief_id, clip.brief_title, clip.kind, clip.text]
-        texts += [clip.note, *clip.references]
+        texts += [clip.note, clip.title, *clip.references]
         texts += [getattr(q, f) for p in parts for q in p.quotes for f in Quote.__slots__]
         if not all(isinstance(t, str) for t in texts):
             raise TypeError("a clip holds text where it should")
@@ -115,6 +118,7 @@ def make_clip(brief: Brief, item_id: str) -> Clip:
         text=cite_item(brief, item_id, "plain"),
         parts=parts,
         references=tuple(markdown_reference(refs[s.id]) for s in gathered.sources),
+        title=clean(item_label(brief, item)) if (item := brief.get(item_id)) else "",
     )
 
 

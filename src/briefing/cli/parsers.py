@@ -23,6 +23,7 @@ SUBCOMMANDS = {
     "new": "write a new brief with one source per article",
     "add-source": "add one source per article to a brief",
     "quote": "find the exact passage of an article from text typed as remembered",
+    "import": "turn saved web pages or text files into article files",
 }
 COMPLETE_IDS = "__complete-ids"
 """A hidden subcommand: the ids of the brief in use, one a line, for shell completion."""
@@ -38,7 +39,8 @@ class Subcommand(Protocol):
 
 def subcommand(name: str) -> Subcommand:
     """The module of one subcommand (`briefing.cli.NAME`), imported when first needed."""
-    module: Subcommand = importlib.import_module(f"briefing.cli.{name.replace('-', '_')}")
+    module_name = "import_" if name == "import" else name.replace("-", "_")  # import: a keyword
+    module: Subcommand = importlib.import_module(f"briefing.cli.{module_name}")
     return module
 
 

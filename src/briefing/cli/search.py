@@ -102,4 +102,5 @@ def _shown(hit: Hit) -> str:
     """Two lines per hit: kind, id and where; then the preview (and the alias it matched)."""
     head = f"{hit.kind:<8} {hit.id}" + (f"  ({hit.where})" if hit.where else "")
     via = f"  [names {hit.via}]" if hit.via else ""
-    return f"{head}\n    {hit.preview}{via}"
+    note = "note: " if hit.part == "note" else ""  # the brief author's, not the quote
+    return f"{head}\n    {note}{hit.preview}{via}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
+from briefing.brief.labels import item_label
 from briefing.brief.model import Brief, Dispute, Entity, Event, Excerpt, Figure, Item, Source, Topic
 from briefing.brief.prose import plain
 from briefing.sanitize import one_line, sanitize
@@ -34,6 +35,11 @@ class Hit:
     date: str | None = None
     rank: int = 0
     via: str | None = None
+    title: str = ""
+    """What a person calls the item (its title, name or question; an excerpt's quote)."""
+    part: str | None = None
+    """What the preview is when it is not the item's main text: `note` for the brief
+    author's note on an excerpt (never to be taken for the quote)."""
 
     def as_dict(self) -> dict[str, object]:
         """A plain dict for `--json`."""
@@ -56,7 +62,22 @@ def make_hit(
     via = None if via is None else one_line(via)
     preview, shown = window(text, ranges)
     where, source, paragraph, date = _where(brief, item)
-    return Hit(item.item_kind, item.id, preview, shown, where, source, paragraph, date, rank, via)
+    part = "note" if isinstance(item, Excerpt) and item.note and text == item.note else None
+    title = item_label(brief, item)
+    return Hit(
+        item.item_kind,
+        item.id,
+        preview,
+        shown,
+        where,
+        source,
+        paragraph,
+        date,
+        rank,
+        via,
+        title,
+        part,
+    )
 
 
 def _best_text(texts: tuple[str, ...], pattern: re.Pattern[str]) -> tuple[str, list[Range]]:

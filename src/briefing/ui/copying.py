@@ -19,6 +19,7 @@ from typing import Any
 from textual.app import App
 from textual.notifications import SeverityLevel
 
+from briefing.brief.labels import item_label
 from briefing.brief.model import Brief
 from briefing.cite.basket import Basket, make_clip
 from briefing.cite.citations import UnknownItem, UnknownStyle, cite_item
@@ -28,10 +29,12 @@ from briefing.sanitize import one_line
 
 
 def describe(brief: Brief, item_id: str) -> str:
-    """`excerpt q-deal-signed`: the item's kind and id, safe for a notification."""
+    """`the excerpt “The port authority…” (Baltic Ledger ¶3)`: the item's kind and what a
+    person calls it, safe for a notification."""
     item = brief.get(item_id)
-    kind = item.item_kind if item is not None else "item"
-    return f"{kind} {one_line(item_id)}"
+    if item is None:
+        return f"item {one_line(item_id)}"
+    return f"the {item.item_kind} {item_label(brief, item)}"
 
 
 def copy_item(app: App[Any], brief: Brief, item_id: str, style: str) -> None:

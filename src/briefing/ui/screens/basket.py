@@ -30,9 +30,9 @@ EMPTY = "The basket is empty. Press a on an item in the reader to add it."
 
 
 def clip_prompt(number: int, clip: Clip) -> Text:
-    """A clip as a list row: number, kind and id, its text (a few lines) and its note."""
+    """A clip as a list row: number, kind and title, its text (a few lines) and its note."""
     prompt = Text(f"{number}. ", "bold", end="")
-    prompt.append_text(safe_line(f"{clip.kind} {clip.item_id}", "bold"))
+    prompt.append_text(safe_line(f"{clip.kind}: {clip.title or clip.item_id}", "bold"))
     prompt.append("  ·  ", "dim")
     prompt.append_text(safe_line(clip.brief_title, "italic dim"))
     lines = [line for line in clip.text.split("\n") if line.strip()]

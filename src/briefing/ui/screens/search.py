@@ -77,15 +77,31 @@ class SearchResults(OptionList, can_focus=False):
         """Kind and where (or the id) on the first line; the preview, matches highlighted."""
         prompt = Text(end="", no_wrap=True, overflow="ellipsis")
         prompt.append(f"{hit.kind:<8} ", self.get_component_rich_style("search-results--kind"))
-        where = (hit.where or hit.id) + (f" · names {hit.via}" if hit.via else "")
-        prompt.append_text(safe_line(where, self.get_component_rich_style("search-results--where")))
+        prompt.append_text(
+            safe_line(hit_heading(hit), self.get_component_rich_style("search-results--where"))
+        )
         preview = safe_line(hit.preview)
         match = self.get_component_rich_style("search-results--match")
         for start, end in hit.ranges:
             preview.stylize(match, start, end)
         prompt.append("\n  ")
+        if hit.part == "note":
+            prompt.append("Note: ", "bold")  # the brief author's, not the quote
         prompt.append_text(preview)
         return prompt
+
+
+def hit_heading(hit: Hit) -> str:
+    """A hit's first line after its kind: where an excerpt is from (its source and ¶), or
+    what the item is called and its date; never an id."""
+    title = hit.title.rstrip("…")
+    if hit.kind == "excerpt":
+        heading = hit.where
+    elif hit.preview.startswith(title) and hit.date:  # the preview already shows the title
+        heading = hit.date
+    else:
+        heading = " · ".join(part for part in (hit.title, hit.date) if part)
+    return (heading or hit.title) + (f" · names {hit.via}" if hit.via else "")
 
 
 class SearchScreen(ModalScreen[str | None]):
