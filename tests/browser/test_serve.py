@@ -48,14 +48,17 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     pytest.importorskip("textual_serve", reason="the serve extra is not installed")
     port = _free_port()
+    home = tmp_path_factory.mktemp("served-home")  # settings, basket and cache of its own
+    folders = {f"XDG_{n.upper()}_HOME": str(home / n) for n in ("config", "data", "cache")}
     process = subprocess.Popen(
         [sys.executable, "-m", "briefing", "serve", "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
+        env={**os.environ, **folders},
     )
     deadline = time.monotonic() + TIMEOUT
     while True:

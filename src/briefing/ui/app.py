@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -18,6 +18,7 @@ from briefing.memory import keep_out_of_gc
 from briefing.store import settings
 from briefing.ui.screens.loading import LoadingScreen
 from briefing.ui.screens.main import MainScreen
+from briefing.ui.screens.search import TakesTyping
 
 
 class BriefingApp(App[None]):
@@ -62,6 +63,15 @@ class BriefingApp(App[None]):
         if self.opening is not None:
             return LoadingScreen(self.opening)
         return super().get_default_screen()
+
+    def on_key(self, event: events.Key) -> None:
+        """Type-ahead: a character typed while a screen was opening reached the screen
+        being left, and bubbled up unused; give it to the screen now showing if that one
+        takes typing (search), so that `/kal` typed fast searches for `kal`."""
+        typing = self.screen
+        if isinstance(typing, TakesTyping) and event.is_printable and event.character:
+            typing.type_ahead(event.character)
+            event.stop()
 
     def on_mount(self) -> None:
         """Say what was wrong with the config file; without a brief, offer a folder's."""

@@ -7,7 +7,7 @@ and the screen never waits. Dismisses with the chosen item's id, or None.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Protocol, runtime_checkable
 
 from rich.text import Text
 from textual import on, work
@@ -53,6 +53,13 @@ class FilterSuggester(Suggester):
         if found and found[0].text.startswith(value[found[0].start :]):
             return value[: found[0].start] + found[0].text
         return None
+
+
+@runtime_checkable
+class TakesTyping(Protocol):
+    """A screen with a text box that keys typed while it opened should go to."""
+
+    def type_ahead(self, text: str) -> None: ...
 
 
 class SearchResults(OptionList, can_focus=False):
@@ -133,6 +140,7 @@ class SearchScreen(ModalScreen[str | None]):
         self.index: SearchIndex | None = cached_index(brief)
         self.rows: list[Hit | str] = []
         self.cycle: tuple[str, list[Completion], int] | None = None
+        self._typed_ahead = ""
         """The query as Tab last completed it, the completions offered, the one shown."""
 
     def compose(self) -> ComposeResult:
@@ -144,9 +152,23 @@ class SearchScreen(ModalScreen[str | None]):
             yield SearchResults(id="search-results")
             yield Static(HELP, id="search-help", markup=False)
 
+    def type_ahead(self, text: str) -> None:
+        """Text typed before the box had the focus: put it in the box (see BriefingApp)."""
+        self._typed_ahead += text
+        if self.is_mounted:
+            self._take_typed_ahead()
+
+    def _take_typed_ahead(self) -> None:
+        field = self.query_one(Input)
+        field.focus()
+        field.insert_text_at_cursor(self._typed_ahead)
+        self._typed_ahead = ""
+
     def on_mount(self) -> None:
         """Show the recent searches, and build the index if this brief has none yet."""
         self.query_one(Input).focus()
+        if self._typed_ahead:
+            self._take_typed_ahead()
         self._show_recent()
         if self.index is None:
             self._status("indexing…")
