@@ -136,3 +136,18 @@ def test_check_refuses_a_looping_article_with_its_place(tree: Path) -> None:
     result = check_brief(brief)
     assert result.brief is None
     assert any("is a loop of symbolic links" in str(p) for p in result.errors)
+
+
+def test_check_warns_of_invisible_characters_in_the_brief(tree: Path) -> None:
+    brief = tree / "briefs" / "sample.yaml"
+    text = brief.read_text(encoding="utf-8")
+    brief.write_text(
+        text.replace("title: Harbours and fighters", "title: Harbours\u200f and\U000e0041 x"),
+        encoding="utf-8",
+    )
+    result = check_brief(brief)
+    assert result.brief is not None
+    assert [w.message for w in result.warnings] == [
+        "contains U+200F, a control or invisible character; it is shown as a placeholder",
+        "contains U+E0041 (tag), a control or invisible character; it is shown as a placeholder",
+    ]

@@ -14,6 +14,7 @@ from pathlib import Path
 from briefing.authoring.articles import sidecar_path
 from briefing.authoring.ingest import IngestError, import_article
 from briefing.cli.common import say
+from briefing.cli.output import out
 from briefing.sanitize import one_line
 
 
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
             status = 1
             continue
         count = len(imported.paragraphs)
-        print(
+        out(
             one_line(
                 f"wrote {target}: {count} paragraph{'s' if count != 1 else ''}; "
                 f"¶1: “{imported.paragraphs[0][:80]}”"
@@ -53,5 +54,5 @@ def run(args: argparse.Namespace) -> int:
         if imported.metadata:
             stated = [k for k in imported.metadata if k not in imported.inferred]
             guessed = f"; guessed: {', '.join(imported.inferred)}" if imported.inferred else ""
-            print(one_line(f"wrote {sidecar_path(target)}: states {', '.join(stated)}{guessed}"))
+            out(one_line(f"wrote {sidecar_path(target)}: states {', '.join(stated)}{guessed}"))
     return status
