@@ -152,11 +152,42 @@ PROSE: tuple[Command, ...] = (
     Command("prose.up", "scroll_up", "k", "Up", show=False),
     Command("prose.top", "scroll_home", "g", "Top", show=False),
     Command("prose.bottom", "scroll_end", "G", "Bottom", show=False),
+    Command(
+        "prose.next_claim",
+        "step_claim(1)",
+        "right,right_square_bracket",
+        "Next claim",
+        "Select the next claim's evidence marker",
+        show=False,
+    ),
+    Command(
+        "prose.previous_claim",
+        "step_claim(-1)",
+        "left,left_square_bracket",
+        "Previous claim",
+        "Select the previous claim's evidence marker",
+        show=False,
+    ),
+    Command(
+        "prose.evidence",
+        "evidence",
+        "enter",
+        "Evidence",
+        "List the quotes behind the selected claim (the first, if none is selected)",
+        show=False,
+    ),
 )
-"""A summary shown as prose (on the overview)."""
+"""A summary shown as prose (on the overview): its claims' markers are selectable."""
 
 ITEM_SCREEN: tuple[Command, ...] = (BACK, HELP, COPY, ADD)
 """Every screen over some items (disputes, figures, entities)."""
+
+EVIDENCE_SCREEN: tuple[Command, ...] = (
+    Command(
+        "evidence.open", "open_source", "o", "Open", "Open the highlighted quote in its article"
+    ),
+)
+"""The quotes behind a claim (with the keys of every item screen)."""
 
 ENTITIES_SCREEN: tuple[Command, ...] = (Command("entities.kind", "cycle_kind", "f", "Kind filter"),)
 
@@ -267,6 +298,7 @@ GROUPS: dict[str, tuple[Command, ...]] = {
     "the disputes screen": ITEM_SCREEN,
     "the figures screen": ITEM_SCREEN + FIGURES_SCREEN,
     "the entities screen": ITEM_SCREEN + ENTITIES_SCREEN,
+    "the evidence behind a claim": ITEM_SCREEN + EVIDENCE_SCREEN,
     "the source reader": SOURCE_READER,
     "the article": ARTICLE,
     "search": SEARCH_SCREEN,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
 from rich.text import Text
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from briefing.brief.model import Brief
@@ -15,6 +17,8 @@ from briefing.ui.widgets.timeline import Timeline
 from briefing.ui.widgets.topics import TopicTree
 
 SIZE = (120, 40)
+Palette = Callable[[Pilot[None], str], Awaitable[list[str]]]
+"""The `palette` fixture: open the palette, type, and get the hits."""
 
 
 def main(app: BriefingApp) -> MainScreen:
@@ -122,3 +126,32 @@ async def test_searching_an_unknown_topic_names_it(app: BriefingApp) -> None:
             if "nonexistent" in status:
                 break
         assert "no topic is called 'nonexistent' in this brief" in status
+
+
+async def test_a_palette_jump_that_drops_filters_can_be_undone(
+    app: BriefingApp, palette: Palette
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        screen.show_item("t-trade")
+        await pilot.pause()
+        assert await palette(pilot, "sukhoi")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (screen.topic_filter, screen.entity_filter) == (None, "su-57")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert (screen.topic_filter, screen.entity_filter) == ("t-trade", None)
+        await pilot.press("x")
+        await pilot.pause()
+        assert screen.topic_filter is None
+        await pilot.press("escape")  # clearing every filter can be taken back too
+        await pilot.pause()
+        assert screen.topic_filter == "t-trade"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not screen.narrowing and isinstance(app.screen, MainScreen)
+        await pilot.press("escape")  # nothing left to take back: the overview
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OverviewScreen"

@@ -1,18 +1,24 @@
-"""Claims in the reader: prose shows compact markers, never the raw `[@…]` of the brief."""
+"""Claims in the reader: prose shows compact markers, never the raw `[@…]` of the brief;
+the markers are selected with the keyboard or a click and list the quotes behind a claim."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from rich.style import Style
 from rich.text import Text
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from briefing.brief.loader import load_brief
 from briefing.brief.model import Brief
 from briefing.ui.app import BriefingApp
 from briefing.ui.screens.disputes import DisputesScreen
+from briefing.ui.screens.evidence import EvidenceScreen
+from briefing.ui.screens.overview import OverviewScreen
+from briefing.ui.screens.source import SourceReaderScreen
 from briefing.ui.widgets.detail import overview
+from briefing.ui.widgets.prose import Prose, ProseBody
 
 CLAIMS = Path(__file__).parents[1] / "fixtures" / "claims" / "briefs" / "claims.yaml"
 SIZE = (120, 40)
@@ -58,3 +64,87 @@ async def test_the_disputes_screen_shows_its_kind_and_no_raw_citation(brief: Bri
         assert said.startswith("The harbour master is on the record; the delegate is anonymous.")
         claims = [static_text(s) for s in screen.query(".dispute-claim").results(Static)]
         assert claims == ["It doubles capacity.[○]", "It triples capacity."]
+
+
+def marker_styles(prose: Prose) -> list[str]:
+    """Each marker as drawn, with `*` after the one that is selected."""
+    text = prose.rendered()
+    selected = prose.get_component_rich_style("prose--selected", partial=True)
+    found = []
+    for span in text.spans:
+        style = span.style
+        if isinstance(style, Style) and "@click" in style.meta:
+            mark = "*" if style.reverse and style.reverse == selected.reverse else ""
+            found.append(text.plain[span.start : span.end] + mark)
+    return found
+
+
+async def test_arrows_select_the_summarys_markers_in_turn(brief: Brief) -> None:
+    app = BriefingApp(brief, style="plain")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        prose = app.screen.query_one(Prose)
+        assert app.screen.focused is prose
+        assert marker_styles(prose) == ["[○]", "[●2]", "[○]"]
+        await pilot.press("right")
+        assert marker_styles(prose) == ["[○]*", "[●2]", "[○]"]
+        await pilot.press("right_square_bracket", "right")
+        assert marker_styles(prose) == ["[○]", "[●2]", "[○]*"]
+        await pilot.press("left")
+        assert marker_styles(prose) == ["[○]", "[●2]*", "[○]"]
+
+
+async def test_enter_lists_the_quotes_behind_the_claim_and_opens_one(brief: Brief) -> None:
+    app = BriefingApp(brief, style="plain")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("right", "right", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EvidenceScreen)
+        heading = static_text(screen.query_one("#evidence-claim", Static))
+        assert heading.startswith(
+            "Sources disagree on what the deal is worth and how much capacity it adds.\n"
+        )
+        assert "● 4 quotes from 2 sources" in heading
+        quotes = screen.query_one("#evidence-quotes", OptionList)
+        prompts = [str(quotes.get_option_at_index(i).prompt) for i in range(quotes.option_count)]
+        assert len(prompts) == 4
+        assert prompts[0].startswith("“The deal is worth 1.2 billion euros")
+        assert "— Harbour deal signed in Kaliningrad  ¶" in prompts[0]
+        assert "— [Notes from the summit]  ¶" in prompts[3]
+        await pilot.press("down", "down", "down", "enter")
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, SourceReaderScreen)
+        assert (reader.source.id, reader.excerpt_id) == ("src-notes", "q-triple")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+
+
+async def test_a_single_source_claim_says_so(brief: Brief) -> None:
+    app = BriefingApp(brief, style="plain")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # no marker selected: the first claim's quotes
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EvidenceScreen)
+        heading = static_text(screen.query_one("#evidence-claim", Static))
+        assert "○ 2 quotes from 1 source (single source)" in heading
+
+
+async def test_a_click_on_a_marker_lists_its_quotes(brief: Brief) -> None:
+    app = BriefingApp(brief, style="plain")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first = "The Kaliningrad port signed a cargo deal with the Northern Alliance in March 2024."
+        await pilot.click(ProseBody, offset=(len(first) + 1, 0))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EvidenceScreen)
+        assert screen.evidence.number == 1

@@ -6,8 +6,8 @@ run code. An entry is used only when everything it was made from is unchanged: i
 by the brief's resolved path, this program's and Python's versions, and the brief's bytes,
 and it records the SHA-256 of the model's shape, of its own payload and of every source
 file. Every source is read again on each use, through the loader's own checks
-(`resolve_source`, `read_source`: confined, a regular file, within the size cap, opened
-once without blocking), so a source swapped for a link, a FIFO or a device after caching
+(`read_source_file`: confined, a regular file, within the size cap, opened once without
+blocking), so a source swapped for a link, a FIFO or a device after caching
 is refused by the loader exactly as `briefing check` refuses it. Anything unexpected (a
 damaged, foreign or old entry, a folder or file another user owns or may write) is a
 cache miss. Deleting the folder is always safe.
@@ -45,8 +45,7 @@ from briefing.brief.sources import (
     SourceError,
     decode_text,
     digest,
-    read_source,
-    resolve_source,
+    read_source_file,
     split_paragraphs,
 )
 from briefing.brief.tables import Codec, Damaged
@@ -170,8 +169,7 @@ def _read_sources(
     found = []
     for file, expected in sources:
         try:
-            resolved = resolve_source(brief_path, file)
-            data = read_source(resolved, file)
+            resolved, data = read_source_file(brief_path, file)
             if digest(data) != expected:
                 return None
             # The loader's own steps on the bytes it checked: the same paragraphs.

@@ -17,6 +17,7 @@ from pathlib import Path
 from briefing.authoring.watch import Change, Watcher, briefs_in
 from briefing.authoring.yamlhints import yaml_hint
 from briefing.brief.bundled import briefs_dir
+from briefing.brief.evidence import ClaimsReport, claims_report
 from briefing.brief.loader import LoadResult, check_brief, read_brief_bytes
 from briefing.brief.model import Brief
 from briefing.brief.problems import BriefError
@@ -49,6 +50,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--excerpts",
         action="store_true",
         help="also print where each quote stands: its paragraph and character offset",
+    )
+    parser.add_argument(
+        "--uncited",
+        action="store_true",
+        help="also list each sentence of the prose fields that cites no excerpt (FILE:LINE:COL: "
+        "sentence), and count the claims that cite evidence and those resting on one source",
     )
     parser.add_argument(
         "--config",
@@ -94,8 +101,23 @@ def _as_json(result: LoadResult) -> dict[str, object]:
         "excerpts": None
         if brief is None
         else {x.id: {"paragraph": x.paragraph, "offset": x.offset} for x in brief.excerpts},
+        "claims": None if brief is None else _claims(result).as_dict(),
         "problems": [{**p.as_dict(), "message": sanitize(p.message)} for p in result.problems],
     }
+
+
+def _claims(result: LoadResult) -> ClaimsReport:
+    """The claims report of a valid brief (its file is read again for the places)."""
+    assert result.brief is not None
+    return claims_report(result.brief, result.path.read_text(encoding="utf-8"))
+
+
+def print_uncited(result: LoadResult) -> None:
+    """Each sentence that cites nothing, at its place, then the claims counts."""
+    report = _claims(result)
+    for claim in report.uncited:
+        out(f"{result.path}:{claim.line}:{claim.column}: {claim.text}")
+    out(f"{result.path}: {report.line()}")
 
 
 def check_config() -> int:
@@ -137,6 +159,8 @@ def check_briefs(args: argparse.Namespace) -> int:
     else:
         for result in results:
             _report(result, args.excerpts)
+            if args.uncited and result.brief is not None:
+                print_uncited(result)
     return 0 if all(r.brief is not None for r in results) else 1
 
 

@@ -21,9 +21,13 @@ def prose_text(
     marker_style: str | Style = "bold",
     selected: int | None = None,
     selected_style: str | Style = "reverse",
+    click: str | None = None,
 ) -> Text:
     """The prose as one Text: paragraphs separated by a blank line, each backed claim's
-    marker right after it; the claim numbered `selected` has its marker highlighted."""
+    marker right after it; the claim numbered `selected` has its marker highlighted.
+
+    With `click`, a click on a marker runs that action of the widget showing the text,
+    with the claim's number (`click="claim"` runs `action_claim(3)`)."""
     shown = Text(end="")
     for index, paragraph in enumerate(prose.paragraphs):
         if index:
@@ -33,7 +37,13 @@ def prose_text(
                 shown.append(" ")
             shown.append_text(safe(sentence.text, style))
             if sentence.evidence is not None:
-                chosen = sentence.evidence.number == selected
-                label = marker_text(sentence.evidence)
-                shown.append(label, selected_style if chosen else marker_style)
+                number = sentence.evidence.number
+                look = _style(selected_style if number == selected else marker_style)
+                if click:
+                    look += Style.from_meta({"@click": f"{click}({number})"})
+                shown.append(marker_text(sentence.evidence), look)
     return shown
+
+
+def _style(style: str | Style) -> Style:
+    return Style.parse(style) if isinstance(style, str) else style

@@ -6,6 +6,7 @@ and post small messages upwards ("this row was highlighted", "this one was chose
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, ClassVar, TypeVar
 
 from textual import events, on
@@ -19,6 +20,7 @@ from textual.widgets import Tree
 
 from briefing import keys
 from briefing.brief.model import Brief, Entity, Event, Excerpt, Item, Source, Topic
+from briefing.brief.narrowing import Narrowing, NarrowingHistory
 from briefing.keys import Command
 from briefing.ui.bindings import bindings
 from briefing.ui.palette import CommandsProvider, JumpProvider
@@ -57,6 +59,8 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.brief = brief
         self.start_on_overview = overview
+        self.history = NarrowingHistory()
+        """The narrowings before each change, for Escape to take back."""
         """Whether the overview (summary, disputes, figures) opens over the panes at once."""
 
     def compose(self) -> ComposeResult:
@@ -149,11 +153,13 @@ class MainScreen(Screen[None]):
         """Keys show in the key bar only when they matter: Back and Clear while something
         is narrowed (Escape goes back to the overview when nothing is), Open unless the
         topics have the focus."""
-        narrowed = bool(self.topic_filter or self.entity_filter or self.event_filter)
-        if action in ("back", "clear_filters"):
+        narrowed = bool(self.narrowing)
+        if action == "back":
+            return narrowed or bool(self.history)
+        if action == "clear_filters":
             return narrowed
         if action == "overview":
-            return not narrowed
+            return not (narrowed or self.history)
         if action == "open_source":
             return not isinstance(self.focused, TopicTree)
         return True
@@ -171,9 +177,20 @@ class MainScreen(Screen[None]):
             parts.append(("Event", f"{event.date.show()} {event.title}"))
         return parts
 
+    @property
+    def narrowing(self) -> Narrowing:
+        """The filters in force."""
+        return Narrowing(self.topic_filter, self.entity_filter, self.event_filter)
+
+    def _set_narrowing(self, narrowing: Narrowing) -> None:
+        """Change the filters, remembering the old ones for Escape to bring back."""
+        self.history.record(self.narrowing, narrowing)
+        self.topic_filter, self.entity_filter = narrowing.topic, narrowing.entity
+        self.event_filter = narrowing.event
+
     def narrow(self, *, topic: str | None = None, entity: str | None = None) -> None:
         """Set the topic and entity filters (None clears) and drop any event narrowing."""
-        self.topic_filter, self.entity_filter, self.event_filter = topic, entity, None
+        self._set_narrowing(Narrowing(topic, entity))
         self._apply_filters()
 
     # Messages from the panes -----------------------------------------------------
@@ -196,7 +213,7 @@ class MainScreen(Screen[None]):
     def _event_chosen(self, message: RowList.Chosen) -> None:
         event = self.query_one(Timeline).event_at(message.index)
         if event is not None:
-            self.event_filter = event.id
+            self._set_narrowing(replace(self.narrowing, event=event.id))
             excerpts = self.query_one(ExcerptList)
             excerpts.show_excerpts(self.shown_excerpts())
             self._show_titles()
@@ -264,17 +281,20 @@ class MainScreen(Screen[None]):
             self._open_screen_for(item)
 
     def _reveal(self, item: Event | Excerpt) -> None:
-        """Show an event or excerpt, dropping just the filters that hide it."""
-        if self.topic_filter and not self._topic_ids().intersection(item.topics):
-            self.topic_filter = None
-        if self.entity_filter and self.entity_filter not in item.entities:
-            self.entity_filter = None
+        """Show an event or excerpt, dropping just the filters that hide it (Escape
+        brings them back)."""
+        topic, entity, event = self.narrowing.topic, self.narrowing.entity, self.event_filter
+        if topic and not self._topic_ids().intersection(item.topics):
+            topic = None
+        if entity and entity not in item.entities:
+            entity = None
+        if isinstance(item, Excerpt) and event:
+            event = event if item.id in self.brief.event(event).excerpts else None
+        self._set_narrowing(Narrowing(topic, entity, event))
         if isinstance(item, Event):
             self._apply_filters(event=item.id)
             self.query_one(Timeline).focus()
             return
-        if self.event_filter and item.id not in self.brief.event(self.event_filter).excerpts:
-            self.event_filter = None
         self._apply_filters(excerpt=item.id)
         self.query_one(ExcerptList).focus()
 
@@ -382,15 +402,16 @@ class MainScreen(Screen[None]):
         self.query_one(TopicTree).select_topic("")
 
     def action_back(self) -> None:
-        """Undo the last narrowing: the event first, then the entity, then the topic."""
-        if self.event_filter:
-            self.event_filter = None
-            self._apply_filters()
+        """Take back the last change of the filters (a narrowing, a jump, clearing them);
+        with none left, drop whatever is still narrowed."""
+        earlier = self.history.undo() or Narrowing()
+        event = self.event_filter
+        self.topic_filter, self.entity_filter = earlier.topic, earlier.entity
+        self.event_filter = earlier.event
+        self._apply_filters()
+        self.query_one(TopicTree).select_topic(earlier.topic or "")
+        if event and not earlier.event:
             self.query_one(Timeline).focus()
-        elif self.entity_filter:
-            self.narrow(topic=self.topic_filter, entity=None)
-        elif self.topic_filter:
-            self.action_clear_filters()
 
     async def action_quit(self) -> None:
         """Quit with exit status 0."""
