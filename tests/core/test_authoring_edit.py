@@ -145,3 +145,22 @@ def test_lists_written_as_nothing_or_empty_brackets_become_block_lists() -> None
 def test_a_flow_list_of_items_is_refused_with_a_way_out() -> None:
     with pytest.raises(Exception, match="write it as a block list"):
         with_list_items("excerpts: [{id: a}]\n", "excerpts", [["- id: q"]])
+
+
+def test_a_selection_in_the_reader_becomes_an_excerpt_at_its_own_paragraph(
+    folder: Path,
+) -> None:
+    from briefing.authoring.selection import add_selection
+
+    brief = folder / "briefs" / "commented.after-source.yaml"
+    article = (folder / "articles" / "fighter-deliveries.txt").read_text(encoding="utf-8")
+    sixth = article.splitlines()[5]  # "Deliveries were delayed by sanctions, officials said."
+    end = sixth.index(",")
+    result = add_selection(brief, "q-six", "src-fighter-deliveries", (6, 0, end), ["t-ports"])
+    assert result.brief is not None
+    assert result.brief.items["q-six"].paragraph == 6  # type: ignore[union-attr]
+    assert "      prefix: 'squadron.'\n" in brief.read_text(encoding="utf-8")
+    with pytest.raises(EditRefused, match="the selection is empty"):
+        add_selection(brief, "q-none", "src-fighter-deliveries", (6, 3, 3), ["t-ports"])
+    with pytest.raises(EditRefused, match="no source has the id 'src-nowhere'"):
+        add_selection(brief, "q-none", "src-nowhere", (1, 0, 4), ["t-ports"])

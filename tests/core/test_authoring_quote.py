@@ -65,6 +65,21 @@ def test_approximate_text_finds_the_right_paragraph_and_the_verbatim_quote(
     assert (best.paragraph, best.quote) == (paragraph, verbatim)
 
 
+def test_a_passage_that_closes_a_quotation_takes_in_its_opening_mark() -> None:
+    found = find_passage(_paragraphs(HARBOUR), "this agreement doubles our capacity by 2027 said")
+    assert found.candidates[0].quote.startswith("“This agreement")
+
+
+def test_a_very_common_text_lists_ten_candidates_and_says_how_many_more(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("".join(f"Line {n}: the port.\n" for n in range(14)), encoding="utf-8")
+    assert main(["quote", str(article), "the port"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 12 and err[-1] == "… and 4 more; type more of the passage to tell them apart"
+
+
 def test_the_headline_is_paragraph_1() -> None:
     found = find_passage(_paragraphs(HARBOUR), "Kaliningrad port signs ten-year cargo deal")
     assert found.candidates[0].paragraph == 1

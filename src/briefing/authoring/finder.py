@@ -27,6 +27,7 @@ _SKIPPED = frozenset({"Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Cc", "Cf"})
 """Punctuation, controls and invisible characters: ignored when matching."""
 _OPENERS = "“‘\"'«‹(["
 _CLOSERS = ".,;:!?”’\"'»›)]"
+_PAIRS = (("“", "”"), ("«", "»"))
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,9 @@ def _with_edge_punctuation(
     when the author typed one there (typing `“This` or `2027.` means it)."""
     (first, first_end), *_ = ranges
     last_start, last = ranges[-1]
-    if raw[:1] in _OPENERS:
+    quoted = paragraph[first:last]
+    unopened = any(quoted.count(o) < quoted.count(c) for o, c in _PAIRS)
+    if raw[:1] in _OPENERS or unopened:  # typed `“This`, or the passage closes a quotation
         while first > 0 and paragraph[first - 1] in _OPENERS:
             first -= 1
     if raw[-1:] in _CLOSERS:
@@ -201,6 +204,22 @@ def _with_edge_punctuation(
 
 
 MAX_CONTEXT_WORDS = 8
+
+
+def passage_at(paragraphs: tuple[str, ...], paragraph: int, start: int, end: int) -> Passage:
+    """The passage a reader selected: characters start:end of ¶paragraph (from 1), white
+    space at either edge left out. Raises ValueError for an empty or impossible range."""
+    if not 1 <= paragraph <= len(paragraphs):
+        raise ValueError(f"there is no ¶{paragraph}")
+    text = paragraphs[paragraph - 1]
+    start, end = max(0, start), min(len(text), end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        raise ValueError("the selection is empty")
+    return Passage(paragraph, ((start, end),), (text[start:end],), 100.0)
 
 
 def selector(paragraphs: tuple[str, ...], passage: Passage) -> tuple[str | None, str | None]:

@@ -22,6 +22,9 @@ from briefing.cli.edits import report_check, report_refused
 from briefing.cli.output import out
 from briefing.sanitize import one_line, sanitize
 
+MAX_LISTED = 10
+"""Candidates listed at most when several passages fit."""
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the options."""
@@ -100,8 +103,11 @@ def _chosen(search: Search, article: Path, paragraph: int | None) -> Passage | N
 
 def _list(search: Search, heading: str) -> None:
     say(f"briefing quote: {heading}")
-    for candidate in search.candidates:
+    for candidate in search.candidates[:MAX_LISTED]:
         say(f"  ¶{candidate.paragraph}  {candidate.score:g}%  “{_preview(candidate)}”")
+    more = len(search.candidates) - MAX_LISTED
+    if more > 0:
+        say(f"  … and {more} more; type more of the passage to tell them apart")
 
 
 def _preview(passage: Passage) -> str:
