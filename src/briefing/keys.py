@@ -176,6 +176,7 @@ PROSE: tuple[Command, ...] = (
         "List the quotes behind the selected claim (the first, if none is selected)",
         show=False,
     ),
+    COPY.described(help="Copy the summary with its claims' citations", show=False),
 )
 """A summary shown as prose (on the overview): its claims' markers are selectable."""
 

@@ -148,3 +148,13 @@ async def test_a_click_on_a_marker_lists_its_quotes(brief: Brief) -> None:
         screen = app.screen
         assert isinstance(screen, EvidenceScreen)
         assert screen.evidence.number == 1
+
+
+async def test_c_on_the_summary_copies_it_with_its_citations(brief: Brief) -> None:
+    app = BriefingApp(brief, style="apa")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard.startswith("Harbours and fighters — Summary\nThe Kaliningrad port")
+        assert "in March 2024 (Lúcio, 2024, para. 3; Lúcio, 2024, para. 5)." in app.clipboard

@@ -98,7 +98,7 @@ def make_clip(brief: Brief, item_id: str) -> Clip:
     refs = references_of(brief)
     parts = tuple(
         Part(
-            block.lines,
+            block.plain_lines,
             tuple(
                 Quote(
                     clean(x.quote).strip(),

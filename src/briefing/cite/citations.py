@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from briefing.brief.model import Brief, Dispute, Entity, Event, Excerpt, Figure, Item, Source, Topic
-from briefing.brief.prose import plain
+from briefing.brief.prose import Evidence, Prose, plain, read_prose
 from briefing.cite.clipboard import clean
 from briefing.cite.reference_managers import bibtex_cite, bibtex_entry, csl_item, latex_escape
 from briefing.cite.references import Reference, nest_quotes, proper_nouns, run_in
@@ -71,11 +71,32 @@ class UnknownStyle(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class CitedText:
+    """Prose whose claims cite excerpts inline (a summary, a detail, an assessment)."""
+
+    prose: Prose
+    prefix: str = ""
+
+    @property
+    def excerpts(self) -> tuple[Excerpt, ...]:
+        """The excerpts its claims cite, in order."""
+        return tuple(x for evidence in self.prose.backed for x in evidence.excerpts)
+
+
+Line = str | CitedText
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """Lines of the item's own text, followed by the excerpts that stand behind them."""
 
-    lines: tuple[str, ...]
+    lines: tuple[Line, ...]
     excerpts: tuple[Excerpt, ...] = ()
+
+    @property
+    def plain_lines(self) -> tuple[str, ...]:
+        """The lines as words only, the prose without its citations."""
+        return tuple(x if isinstance(x, str) else x.prefix + x.prose.plain for x in self.lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +110,13 @@ class Gathered:
 
     @property
     def excerpts(self) -> tuple[Excerpt, ...]:
-        """Every excerpt, in order."""
-        return tuple(x for block in self.blocks for x in block.excerpts)
+        """Every excerpt, in order: those the prose cites, then the block's own."""
+        return tuple(
+            x
+            for block in self.blocks
+            for x in (*(y for c in block.lines if isinstance(c, CitedText) for y in c.excerpts),)
+            + block.excerpts
+        )
 
 
 def closest_ids(brief: Brief, item_id: str, n: int = 3) -> list[str]:
@@ -118,18 +144,24 @@ def gather(brief: Brief, item_id: str) -> Gathered:
     return Gathered(item_id, item.item_kind, (Block(_lines(brief, item), _behind(brief, item)),))
 
 
-def _lines(brief: Brief, item: Event | Topic | Figure | Entity) -> tuple[str, ...]:
+def _lines(brief: Brief, item: Event | Topic | Figure | Entity) -> tuple[Line, ...]:
     if isinstance(item, Event):
-        lines = [f"{item.date.show()} — {item.title}", plain(item.detail)]
+        head, prose = f"{item.date.show()} — {item.title}", item.detail
     elif isinstance(item, Topic):
-        path = " › ".join(t.title for t in brief.topic_path(item.id))
-        lines = [path, plain(item.summary)]
+        head, prose = " › ".join(t.title for t in brief.topic_path(item.id)), item.summary
     elif isinstance(item, Figure):
         period = f" ({item.period.show()})" if item.period else ""
-        lines = [f"{item.label}: {item.shown_value} {item.unit}{period}", plain(item.note)]
+        head, prose = f"{item.label}: {item.shown_value} {item.unit}{period}", item.note
     else:
-        lines = [f"{item.name} — {item.role or item.kind}"]
-    return tuple(clean(line).strip() for line in lines if line.strip())
+        head, prose = f"{item.name} — {item.role or item.kind}", None
+    cited = _cited_text(brief, prose)
+    return (clean(head).strip(), *((cited,) if cited else ()))
+
+
+def _cited_text(brief: Brief, text: str | None, prefix: str = "") -> CitedText | None:
+    """The prose read for citing, or None when there is none."""
+    prose = read_prose(brief, clean(text or ""))
+    return CitedText(prose, prefix) if prose.sentences else None
 
 
 def _behind(brief: Brief, item: Event | Topic | Figure | Entity) -> tuple[Excerpt, ...]:
@@ -145,9 +177,21 @@ def _dispute_blocks(brief: Brief, dispute: Dispute) -> tuple[Block, ...]:
     for number, position in enumerate(dispute.positions, 1):
         claim = f"Position {number}: {clean(plain(position.claim)).strip()}"
         blocks.append(Block((claim,), brief.excerpts_of(position.excerpts)))
-    if dispute.assessment:
-        blocks.append(Block((f"Assessment: {clean(plain(dispute.assessment)).strip()}",)))
+    assessment = _cited_text(brief, dispute.assessment, "Assessment: ")
+    if assessment:
+        blocks.append(Block((assessment,)))
     return tuple(blocks)
+
+
+def cite_prose(brief: Brief, title: str, text: str, style: str) -> str:
+    """Prose that is no item of its own (the brief's summary) under a title, its claims
+    cited in the style, as text to paste."""
+    if style not in STYLES:
+        raise UnknownStyle(f"unknown style {style!r}; choose one of {', '.join(STYLES)}")
+    cited = _cited_text(brief, text)
+    lines: tuple[Line, ...] = (clean(title).strip(), *((cited,) if cited else ()))
+    gathered = Gathered(brief.id, "summary", (Block(lines),))
+    return clean(_RENDERERS[style](_Context(brief), gathered)).strip("\n")
 
 
 def cite_item(brief: Brief, item_id: str, style: str) -> str:
@@ -183,19 +227,53 @@ class _Context:
 _Renderer = Callable[[_Context, Gathered], str]
 
 
+Claimer = Callable[[Evidence], tuple[str, bool]]
+"""A style's citation of a claim, and whether it goes before the sentence's full stop
+(an in-text citation) or after it (a note mark)."""
+_STOP = re.compile(r"[.!?…]+$")
+
+
 def _paragraphs(
     gathered: Gathered,
     quote: Callable[[Excerpt], str],
     line: Callable[[str], str] = str,
     between: str = "\n",
+    claim: Claimer | None = None,
 ) -> list[str]:
-    """Each block's lines as one paragraph, then each of its quotes as one."""
+    """Each block's lines as one paragraph (prose with its claims cited), then each of its
+    quotes as one."""
     paragraphs: list[str] = []
     for block in gathered.blocks:
         if block.lines:
-            paragraphs.append(between.join(line(x) for x in block.lines))
+            shown = (
+                line(x) if isinstance(x, str) else _cite_claims(x, line, claim) for x in block.lines
+            )
+            paragraphs.append(between.join(shown))
         paragraphs.extend(quote(x) for x in block.excerpts)
     return paragraphs
+
+
+def _cite_claims(text: CitedText, line: Callable[[str], str], claim: Claimer | None) -> str:
+    """Prose written out in a style: each claim followed by its citation; `\n\n` between
+    paragraphs. Returned already escaped for the style."""
+    paragraphs = []
+    for paragraph in text.prose.paragraphs:
+        sentences = []
+        for sentence in paragraph:
+            words = line(sentence.text)
+            if sentence.evidence is not None and claim is not None:
+                cite, before_stop = claim(sentence.evidence)
+                stop = _STOP.search(words) if before_stop else None
+                at = stop.start() if stop else len(words)
+                words = words[:at] + cite + words[at:]
+            sentences.append(words)
+        paragraphs.append(" ".join(sentences))
+    return line(text.prefix) + "\n\n".join(paragraphs)
+
+
+def _cited_pairs(evidence: Evidence) -> list[tuple[str, int]]:
+    """Each (source, paragraph) a claim cites, once, in order."""
+    return list(dict.fromkeys((x.source, x.paragraph) for x in evidence.excerpts))
 
 
 def _join(*parts: Iterable[str]) -> str:
@@ -207,8 +285,16 @@ def _plain(ctx: _Context, gathered: Gathered) -> str:
         cited = plain_reference(ctx.ref(x.source), x.paragraph)
         return f"“{nest_quotes(ctx.quote(x))}”\n— {cited}"
 
+    numbers = {r: n for n, r in enumerate(dict.fromkeys(x.source for x in gathered.excerpts), 1)}
+
+    def claim(evidence: Evidence) -> tuple[str, bool]:
+        cited = "; ".join(f"{numbers[s]}, ¶ {p}" for s, p in _cited_pairs(evidence))
+        return f" [{cited}]", True
+
+    listed = [f"[{n}] {plain_reference(ctx.ref(s))}" for s, n in numbers.items()]
+    claims = any(isinstance(c, CitedText) for b in gathered.blocks for c in b.lines)
     alone = [plain_reference(ctx.ref(s.id)) for s in gathered.sources]
-    return _join(_paragraphs(gathered, quote), alone)
+    return _join(_paragraphs(gathered, quote, claim=claim), ["\n".join(listed)] * claims, alone)
 
 
 def _markdown(ctx: _Context, gathered: Gathered) -> str:
@@ -220,10 +306,13 @@ def _markdown(ctx: _Context, gathered: Gathered) -> str:
         x.id: f"[^{x.id}]: {markdown_reference(ctx.ref(x.source), x.paragraph)}"
         for x in gathered.excerpts
     }
+
+    def claim(evidence: Evidence) -> tuple[str, bool]:
+        return "".join(f"[^{x.id}]" for x in dict.fromkeys(evidence.excerpts)), False
+
     alone = [markdown_reference(ctx.ref(s.id)) for s in gathered.sources]
-    return _join(
-        _paragraphs(gathered, quote, markdown_escape, "\n\n"), ["\n".join(notes.values())], alone
-    )
+    paragraphs = _paragraphs(gathered, quote, markdown_escape, "\n\n", claim)
+    return _join(paragraphs, ["\n".join(notes.values())], alone)
 
 
 def _author_date(
@@ -235,8 +324,12 @@ def _author_date(
         def quote(x: Excerpt) -> str:
             return f"{run_in(ctx.quote(x))} {in_text(ctx.ref(x.source), x.paragraph)}."
 
+        def claim(evidence: Evidence) -> tuple[str, bool]:
+            cited = [in_text(ctx.ref(s), p).strip("()") for s, p in _cited_pairs(evidence)]
+            return f" ({'; '.join(dict.fromkeys(cited))})", True
+
         entries = sorted((entry(r) for r in ctx.sources(gathered)), key=sort_key)
-        return _join(_paragraphs(gathered, quote), ["\n".join(entries)])
+        return _join(_paragraphs(gathered, quote, claim=claim), ["\n".join(entries)])
 
     return render
 
@@ -252,7 +345,16 @@ def _chicago(ctx: _Context, gathered: Gathered) -> str:
         notes.append(f"{len(notes) + 1}. {note(ref, x.paragraph)}")
         return f"“{nest_quotes(ctx.quote(x))}”{str(len(notes)).translate(_SUPERSCRIPT)}"
 
-    paragraphs = _paragraphs(gathered, quote)
+    def claim(evidence: Evidence) -> tuple[str, bool]:
+        cited = []
+        for source, paragraph in _cited_pairs(evidence):
+            note = chicago_short_note if source in seen else chicago_note
+            seen.add(source)
+            cited.append(note(ctx.ref(source), paragraph).rstrip("."))
+        notes.append(f"{len(notes) + 1}. {'; '.join(cited)}.")
+        return str(len(notes)).translate(_SUPERSCRIPT), False
+
+    paragraphs = _paragraphs(gathered, quote, claim=claim)
     entries = sorted((chicago_bibliography(r) for r in ctx.sources(gathered)), key=sort_key)
     return _join(paragraphs, ["\n".join(notes)], ["\n".join(entries)])
 
@@ -262,15 +364,28 @@ def _bibtex(ctx: _Context, gathered: Gathered) -> str:
         cite = bibtex_cite(ctx.ref(x.source), x.paragraph)
         return f"“{latex_escape(nest_quotes(ctx.quote(x)))}” {cite}"
 
+    def claim(evidence: Evidence) -> tuple[str, bool]:
+        return " " + "".join(bibtex_cite(ctx.ref(s), p) for s, p in _cited_pairs(evidence)), True
+
     entries = [bibtex_entry(r) for r in ctx.sources(gathered)]
-    return _join(_paragraphs(gathered, quote, latex_escape), entries)
+    return _join(_paragraphs(gathered, quote, latex_escape, claim=claim), entries)
 
 
 def _csl_json(ctx: _Context, gathered: Gathered) -> str:
     document: dict[str, object] = {}
     lines = [line for block in gathered.blocks for line in block.lines]
     if lines:
-        document["item"] = {"id": gathered.item_id, "kind": gathered.kind, "text": "\n".join(lines)}
+        text = "\n".join(line for block in gathered.blocks for line in block.plain_lines)
+        document["item"] = {"id": gathered.item_id, "kind": gathered.kind, "text": text}
+        claims = [
+            {"text": s.text, "quotes": [x.id for x in s.evidence.excerpts]}
+            for x in lines
+            if isinstance(x, CitedText)
+            for s in x.prose.sentences
+            if s.evidence is not None
+        ]
+        if claims:
+            document["claims"] = claims
     document["quotes"] = [
         {
             "id": x.id,

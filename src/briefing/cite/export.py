@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.brief.dates import year_heading
 from briefing.brief.model import Brief, Excerpt, Topic
-from briefing.brief.prose import plain
+from briefing.brief.prose import read_prose
 from briefing.cite.clipboard import clean
-from briefing.cite.references import Reference, proper_nouns
+from briefing.cite.references import Reference, nest_quotes, proper_nouns
 from briefing.cite.styles import markdown_escape, plain_reference
 from briefing.wording import counted
 
@@ -33,20 +33,32 @@ class Heading:
 
 
 @dataclass(frozen=True, slots=True)
-class Paragraph:
-    """Running text; `emphasis` sets it apart (a subtitle, an assessment)."""
-
-    text: str
-    emphasis: bool = False
-
-
-@dataclass(frozen=True, slots=True)
 class Quotation:
-    """A quote with its reference number and paragraph."""
+    """A quote with its reference number and paragraph (and its excerpt's id)."""
 
     text: str
     reference: int
     paragraph: int
+    id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A sentence of prose; a backed one has its note number and the quotes behind it."""
+
+    text: str
+    note: int | None = None
+    evidence: tuple[Quotation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """Running text; `emphasis` sets it apart (a subtitle, an assessment). Prose from the
+    brief comes as claims, so that each writer can cite them (a footnote, a link)."""
+
+    text: str
+    emphasis: bool = False
+    claims: tuple[Claim, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +85,7 @@ class _Report:
     def __init__(self, brief: Brief) -> None:
         self.brief = brief
         self.numbers = {s.id: n for n, s in enumerate(brief.sources, 1)}
+        self.notes = 0
 
     def blocks(self) -> Iterator[Block]:
         brief = self.brief
@@ -84,7 +97,7 @@ class _Report:
         )
         if brief.summary:
             yield Heading(2, "Summary")
-            yield from (Paragraph(p) for p in _paragraphs(brief.summary))
+            yield from self.prose(brief.summary)
         yield from self.topics()
         yield from self.timeline()
         yield from self.figures()
@@ -98,7 +111,25 @@ class _Report:
 
     def quotes(self, excerpts: tuple[Excerpt, ...]) -> Iterator[Quotation]:
         for x in excerpts:
-            yield Quotation(clean(x.quote).strip(), self.numbers[x.source], x.paragraph)
+            yield Quotation(clean(x.quote).strip(), self.numbers[x.source], x.paragraph, x.id)
+
+    def prose(self, text: str | None, prefix: str = "", emphasis: bool = False) -> Iterator[Block]:
+        """A prose field as paragraphs of claims, each backed one numbered for its note."""
+        for paragraph in read_prose(self.brief, clean(text or "")).paragraphs:
+            claims = []
+            for sentence in paragraph:
+                words = " ".join(sentence.text.split())
+                if sentence.evidence is None:
+                    claims.append(Claim(words))
+                    continue
+                self.notes += 1
+                quotes = tuple(self.quotes(sentence.evidence.excerpts))
+                claims.append(Claim(words, self.notes, quotes))
+            if claims:
+                claims[0] = replace(claims[0], text=prefix + claims[0].text)
+                shown = " ".join(c.text for c in claims)
+                yield Paragraph(shown, emphasis, tuple(claims))
+            prefix = ""
 
     def topics(self) -> Iterator[Block]:
         if self.brief.topics:
@@ -109,7 +140,7 @@ class _Report:
     def topic(self, topic: Topic, level: int) -> Iterator[Block]:
         yield Heading(min(level, 4), clean(topic.title))
         if topic.summary:
-            yield from (Paragraph(p) for p in _paragraphs(topic.summary))
+            yield from self.prose(topic.summary)
         yield from self.quotes(self.brief.excerpts_of(topic.excerpts))
         for child in self.brief.subtopics(topic.id):
             yield from self.topic(child, level + 1)
@@ -125,7 +156,7 @@ class _Report:
                 yield Heading(3, year_heading(event.date))
             yield Heading(4, f"{event.date.show()} — {clean(event.title)}")
             if event.detail:
-                yield Paragraph(clean(plain(event.detail)))
+                yield from self.prose(event.detail)
             yield from self.quotes(self.brief.excerpts_of(event.excerpts))
 
     def figures(self) -> Iterator[Block]:
@@ -153,14 +184,10 @@ class _Report:
         for dispute in self.brief.disputes:
             yield Heading(3, clean(dispute.question))
             for number, position in enumerate(dispute.positions, 1):
-                yield Paragraph(f"Position {number}: {clean(plain(position.claim))}")
+                yield from self.prose(position.claim, f"Position {number}: ")
                 yield from self.quotes(self.brief.excerpts_of(position.excerpts))
             if dispute.assessment:
-                yield Paragraph(f"Assessment: {clean(plain(dispute.assessment))}", emphasis=True)
-
-
-def _paragraphs(text: str) -> list[str]:
-    return [" ".join(p.split()) for p in clean(plain(text)).split("\n\n") if p.strip()]
+                yield from self.prose(dispute.assessment, "Assessment: ", emphasis=True)
 
 
 def report_blocks(brief: Brief) -> list[Block]:
@@ -180,7 +207,7 @@ def _markdown_block(block: Block) -> str:
     if isinstance(block, Heading):
         return f"{'#' * block.level} {markdown_escape(block.text)}"
     if isinstance(block, Paragraph):
-        text = markdown_escape(block.text)
+        text = markdown_escape(block.text) if not block.claims else _markdown_claims(block)
         return f"*{text}*" if block.emphasis else text
     if isinstance(block, Quotation):
         quoted = "\n".join(f"> {line}" for line in markdown_escape(block.text).split("\n"))
@@ -192,6 +219,25 @@ def _markdown_block(block: Block) -> str:
     return "\n".join(
         f"{n}. {markdown_escape(entry)}" for n, (entry, _url) in enumerate(block.entries, 1)
     )
+
+
+def _markdown_claims(block: Paragraph) -> str:
+    """The claims, each backed one with its footnote; the footnotes (its quotes, each with
+    reference and ¶) under the paragraph."""
+    text = " ".join(
+        markdown_escape(c.text) + (f"[^c{c.note}]" if c.note else "") for c in block.claims
+    )
+    notes = [
+        f"[^c{c.note}]: "
+        + "; ".join(
+            f"“{markdown_escape(nest_quotes(' '.join(q.text.split())))}” "
+            f"\\[{q.reference}\\], ¶ {q.paragraph}"
+            for q in c.evidence
+        )
+        for c in block.claims
+        if c.note
+    ]
+    return "\n\n".join([text, "\n".join(notes)]) if notes else text
 
 
 def _cell(text: str) -> str:
@@ -220,7 +266,13 @@ th, td { border: 1px solid #ccc; padding: .3rem .5rem; text-align: left; vertica
 def to_html(brief: Brief) -> str:
     """The report as one HTML page with its styles inside: no scripts, nothing fetched."""
     title = html.escape(clean(brief.title))
-    body = "\n".join(_html_block(b) for b in report_blocks(brief))
+    blocks = report_blocks(brief)
+    quoted = {b.id for b in blocks if isinstance(b, Quotation)}
+    linked = {
+        q.id for b in blocks if isinstance(b, Paragraph) for c in b.claims for q in c.evidence
+    }
+    anchored = set(quoted - linked)  # a quote no claim links to needs no anchor
+    body = "\n".join(_html_block(b, quoted, anchored) for b in blocks)
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -229,17 +281,22 @@ def to_html(brief: Brief) -> str:
     )
 
 
-def _html_block(block: Block) -> str:
+def _html_block(block: Block, quoted: set[str], anchored: set[str]) -> str:
+    """One block; `quoted` holds the excerpts the report quotes (a claim links to the first
+    place each is quoted, else to its reference), `anchored` those given an anchor so far."""
     e = html.escape
     if isinstance(block, Heading):
         return f"<h{block.level}>{e(block.text)}</h{block.level}>"
     if isinstance(block, Paragraph):
         css = ' class="emphasis"' if block.emphasis else ""
-        return f"<p{css}>{e(block.text)}</p>"
+        text = "".join(_html_claim(c, quoted) for c in block.claims) or e(block.text)
+        return f"<p{css}>{text.strip()}</p>"
     if isinstance(block, Quotation):
         link = f'<a href="#ref-{block.reference}">[{block.reference}]</a>'
         cite = f"<cite>{link}, ¶ {block.paragraph}</cite>"
-        return f"<blockquote><p>{e(block.text)}</p>{cite}</blockquote>"
+        anchor = f' id="x-{e(block.id)}"' if block.id and block.id not in anchored else ""
+        anchored.add(block.id)
+        return f"<blockquote{anchor}><p>{e(block.text)}</p>{cite}</blockquote>"
     if isinstance(block, Table):
         head = "".join(f"<th>{e(c)}</th>" for c in block.header)
         rows = "".join(
@@ -253,6 +310,18 @@ def _html_block(block: Block) -> str:
             text = text.replace(e(url), f'<a href="{e(url)}">{e(url)}</a>')
         items.append(f'<li id="ref-{n}">{text}</li>')
     return "<ol>\n" + "\n".join(items) + "\n</ol>"
+
+
+def _html_claim(claim: Claim, quoted: set[str]) -> str:
+    """A sentence, and for a backed claim a superscript link to each quote behind it."""
+    e = html.escape
+    links = [
+        f'<a href="#{f"x-{e(q.id)}" if q.id in quoted else f"ref-{q.reference}"}" '
+        f'title="{e(q.text)}">[{q.reference}] ¶ {q.paragraph}</a>'
+        for q in claim.evidence
+    ]
+    marks = f'<sup class="claim">{", ".join(links)}</sup>' if links else ""
+    return f"{e(claim.text)}{marks} "
 
 
 def render(brief: Brief, format_: str) -> str:

@@ -109,6 +109,17 @@ class Prose(VerticalScroll):
             return
         self.open_claim(self.selected or 1)
 
+    def action_copy(self) -> None:
+        """Copy the prose with each claim's citations in the app's citation style."""
+        from briefing.cite.citations import cite_prose
+        from briefing.cite.style_names import STYLE_NAMES
+        from briefing.ui.copying import copy_text
+
+        style = getattr(self.app, "citation_style", "plain")
+        title = f"{self.brief.title} — {self.border_title or 'Summary'}"
+        text = cite_prose(self.brief, title, self.text or "", style)
+        copy_text(self.app, text, f"the summary ({STYLE_NAMES[style]})", f"{self.brief.id}-summary")
+
     def open_claim(self, number: int) -> None:
         """Select claim `number` and show the quotes behind it."""
         from briefing.ui.screens.evidence import EvidenceScreen
