@@ -63,13 +63,13 @@ async def test_the_detail_says_the_topic_is_narrowed_once_it_is(app: BriefingApp
         assert "Enter filters by this topic" in detail(app)
         await pilot.press("enter")
         await pilot.pause()
-        assert main(app).topic_filter == "t-trade"
+        assert main(app).narrowing.topic == "t-trade"
         assert "Enter filters by this topic" not in detail(app)
         assert "the panes are narrowed to it (Esc undoes)" in detail(app)
         await pilot.press("escape")
         tree.select_topic("t-trade")
         await pilot.pause()
-        assert main(app).topic_filter is None
+        assert main(app).narrowing.topic is None
         assert "Enter filters by this topic" in detail(app)
 
 
@@ -93,11 +93,11 @@ async def test_a_click_selects_a_topic_as_it_does_an_event(app: BriefingApp) -> 
         screen = main(app)
         await pilot.click(TopicTree, offset=(6, 2))  # border, All topics, Trade
         await pilot.pause()
-        assert screen.selected_item_id() == "t-trade" and screen.topic_filter is None
+        assert screen.selected_item_id() == "t-trade" and screen.narrowing.topic is None
         assert "Enter filters by this topic" in detail(app)
         await pilot.click(TopicTree, offset=(6, 2), times=2)
         await pilot.pause()
-        assert screen.topic_filter == "t-trade"
+        assert screen.narrowing.topic == "t-trade"
 
 
 async def test_the_brief_summary_in_the_detail_shows_markers_not_ids(sample: Brief) -> None:
@@ -139,16 +139,16 @@ async def test_a_palette_jump_that_drops_filters_can_be_undone(
         assert await palette(pilot, "sukhoi")
         await pilot.press("enter")
         await pilot.pause()
-        assert (screen.topic_filter, screen.entity_filter) == (None, "su-57")
+        assert (screen.narrowing.topic, screen.narrowing.entity) == (None, "su-57")
         await pilot.press("escape")
         await pilot.pause()
-        assert (screen.topic_filter, screen.entity_filter) == ("t-trade", None)
+        assert (screen.narrowing.topic, screen.narrowing.entity) == ("t-trade", None)
         await pilot.press("x")
         await pilot.pause()
-        assert screen.topic_filter is None
+        assert screen.narrowing.topic is None
         await pilot.press("escape")  # clearing every filter can be taken back too
         await pilot.pause()
-        assert screen.topic_filter == "t-trade"
+        assert screen.narrowing.topic == "t-trade"
         await pilot.press("escape")
         await pilot.pause()
         assert not screen.narrowing and isinstance(app.screen, MainScreen)

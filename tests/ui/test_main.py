@@ -97,7 +97,7 @@ async def test_topic_filters_timeline_and_excerpts(app: BriefingApp) -> None:
         # All topics, Trade, Ports, Defence: choose Defence.
         await pilot.press("down", "down", "down", "enter")
         await pilot.pause()
-        assert screen.topic_filter == "t-defence"
+        assert screen.narrowing.topic == "t-defence"
         timeline, excerpts = shown(app, Timeline), shown(app, ExcerptList)
         assert "Su-57 order placed" in timeline and "Kaliningrad" not in timeline
         assert "Mira Sen" in excerpts and "port authority" not in excerpts
@@ -108,7 +108,7 @@ async def test_topic_filters_timeline_and_excerpts(app: BriefingApp) -> None:
         assert str(screen.query_one(Timeline).border_title) == "Timeline · 2 of 4"
         await pilot.press("escape")
         await pilot.pause()
-        assert screen.topic_filter is None
+        assert screen.narrowing.topic is None
         assert filter_bar(app) == ""
         assert "Kaliningrad" in shown(app, Timeline)
 
@@ -175,13 +175,13 @@ async def test_show_item_for_each_kind(app: BriefingApp) -> None:
         await pilot.press("tab")  # to the timeline, filtered by Fighters
         screen.show_item("q-capacity")  # hidden by the Fighters filter: the filter goes
         await pilot.pause()
-        assert screen.topic_filter is None and screen.selected_item_id() == "q-capacity"
+        assert screen.narrowing.topic is None and screen.selected_item_id() == "q-capacity"
         screen.show_item("ev-summit")
         await pilot.pause()
         assert screen.selected_item_id() == "ev-summit"
         screen.show_item("su-57")
         await pilot.pause()
-        assert screen.entity_filter == "su-57" and "Entity: Su-57" in filter_bar(app)
+        assert screen.narrowing.entity == "su-57" and "Entity: Su-57" in filter_bar(app)
         assert "Summit" not in shown(app, Timeline) and "Sukhoi-57" in shown(app, ExcerptList)
         screen.show_item("t-trade")
         await pilot.pause()
@@ -246,15 +246,15 @@ async def test_mouse_selects_rows_and_topics(app: BriefingApp) -> None:
         assert screen.selected_item_id() == "ev-summit"
         await pilot.click(Timeline, offset=(3, line + 1), times=2)
         await pilot.pause()
-        assert screen.event_filter == "ev-summit"
+        assert screen.narrowing.event == "ev-summit"
         assert "joint statement" in shown(app, ExcerptList)
         tree = screen.query_one(TopicTree)
         await pilot.click(TopicTree, offset=(6, 4))  # border, All topics, Trade, Ports, Defence
         await pilot.pause()
-        assert tree.highlighted_topic == "t-defence" and screen.topic_filter is None
+        assert tree.highlighted_topic == "t-defence" and screen.narrowing.topic is None
         await pilot.click(TopicTree, offset=(6, 4), times=2)  # as on an event: double to narrow
         await pilot.pause()
-        assert screen.topic_filter == "t-defence"
+        assert screen.narrowing.topic == "t-defence"
 
 
 async def test_open_is_offered_only_where_it_works(app: BriefingApp) -> None:

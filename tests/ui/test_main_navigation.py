@@ -96,7 +96,7 @@ async def test_an_entity_chosen_in_the_entities_view_filters(app: BriefingApp) -
         app.screen.dismiss("northern-alliance")
         await pilot.pause()
         assert app.screen is main(app)
-        assert main(app).entity_filter == "northern-alliance"
+        assert main(app).narrowing.entity == "northern-alliance"
         assert [e.id for e in main(app).shown_events()] == ["ev-deal"]
 
 
@@ -145,7 +145,7 @@ async def test_palette_runs_commands_and_jumps_to_entities(
         assert await palette(pilot, "sukhoi")
         await pilot.press("enter")
         await pilot.pause()
-        assert main(app).entity_filter == "su-57"
+        assert main(app).narrowing.entity == "su-57"
 
 
 async def test_palette_shows_markup_in_names_literally(sample: Brief, palette: Palette) -> None:
@@ -162,4 +162,4 @@ async def test_palette_shows_markup_in_names_literally(sample: Brief, palette: P
         assert isinstance(app.screen, CommandPalette)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.is_running and main(app).entity_filter == "sen"
+        assert app.is_running and main(app).narrowing.entity == "sen"

@@ -85,7 +85,7 @@ async def test_t_shows_the_panes_and_escape_comes_back(sample: Brief) -> None:
         app.screen.show_item("t-ports")  # a narrowing: Escape undoes it first
         await pilot.pause()
         await pilot.press("escape")
-        assert isinstance(app.screen, MainScreen) and app.screen.topic_filter is None
+        assert isinstance(app.screen, MainScreen) and app.screen.narrowing.topic is None
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(overview(app).focused, Prose)
@@ -132,7 +132,7 @@ async def test_the_palette_jumps_from_the_overview(sample: Brief, palette: Palet
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, MainScreen) and screen.entity_filter == "su-57"
+        assert isinstance(screen, MainScreen) and screen.narrowing.entity == "su-57"
 
 
 async def test_c_copies_the_summary_or_the_selected_figure(sample: Brief) -> None:

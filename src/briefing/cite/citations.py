@@ -48,6 +48,7 @@ from briefing.cite.styles import (
     plain_reference,
     sort_key,
 )
+from briefing.views.narrowing import Narrowing
 
 _NUMBER_LIST = re.compile(r"\[\s*(-?\d+,?(?:\s+-?\d+,?)*)\s*\]")  # [2024, 3, 4] on one line
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -168,7 +169,7 @@ def _behind(brief: Brief, item: Event | Topic | Figure | Entity) -> tuple[Excerp
     if isinstance(item, Entity):
         return brief.entity_excerpts(item.id)
     if isinstance(item, Topic) and not item.excerpts:
-        return brief.topic_excerpts(item.id, deep=True)
+        return Narrowing(topic=item.id).excerpts(brief)
     return brief.excerpts_of(item.excerpts)
 
 

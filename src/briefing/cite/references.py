@@ -317,11 +317,6 @@ def end_with(text: str, mark: str = ".") -> str:
     return text if text.endswith((".", "?", "!")) else text + mark
 
 
-def bracket(text: str, inferred: bool) -> str:
-    """Square brackets around a value the brief inferred rather than found stated."""
-    return f"[{text}]" if inferred else text
-
-
 def nest_quotes(quote: str) -> str:
     """Turn double quotes inside a quotation into single ones, as when it is enclosed."""
     return quote.replace("“", "‘").replace("”", "’").replace('"', "'")

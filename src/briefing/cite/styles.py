@@ -25,11 +25,11 @@ from briefing.cite.references import (
     Name,
     Published,
     Reference,
-    bracket,
     end_with,
     headline_case,
     sentence_case,
 )
+from briefing.views.details import bracket
 
 MLA_MONTHS = [
     "Jan.",

@@ -29,6 +29,7 @@ from briefing.memory import paused_gc
 from briefing.search import stored
 from briefing.search.hits import item_texts, linked_names, name_texts
 from briefing.search.query import FILTERS, Completion, Query, complete, fold
+from briefing.views.narrowing import topic_scope
 
 __all__ = ["FILTERS", "SearchIndex", "build_index", "index_for"]
 
@@ -266,7 +267,7 @@ class SearchIndex:
             return _union(table.get(str(y), ()) for y in _years(value))
         if name == "topic":
             ids = self._matching_values(name, wanted)
-            deep = {d for t in ids for d in self.brief.topic_and_descendants(t)}
+            deep = {d for t in ids for d in topic_scope(self.brief, t)}
             return _union(table.get(t, ()) for t in deep)
         return _union(table.get(v, ()) for v in self._matching_values(name, wanted))
 

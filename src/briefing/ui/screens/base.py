@@ -13,6 +13,7 @@ from briefing import keys
 from briefing.brief.model import Brief, Excerpt, Source
 from briefing.ui.bindings import bindings
 from briefing.ui.text import safe, safe_line
+from briefing.views.details import source_value
 
 UNKNOWN = "unknown"
 OPENING_QUOTES = "“‘\"'«„"
@@ -36,13 +37,11 @@ def excerpt_prompt(brief: Brief, excerpt: Excerpt) -> Text:
     return prompt
 
 
-def source_value(source: Source, key: str, value: str | None) -> Text:
-    """A source's field as shown: inferred values in square brackets, missing ones "unknown"."""
+def source_field(source: Source, key: str, value: str | None) -> Text:
+    """A source's field as shown (`briefing.views.details.source_value`), or "unknown"."""
     if value is None:
         return Text(UNKNOWN, style="dim italic", end="")
-    if source.is_inferred(key):
-        return safe_line(f"[{value}]")
-    return safe_line(value)
+    return safe_line(source_value(source, key, value))
 
 
 def source_facts(source: Source) -> Text:
@@ -59,7 +58,7 @@ def source_facts(source: Source) -> Text:
         if index:
             facts.append("  ·  ", "dim")
         facts.append(f"{name}: ", "bold")
-        facts.append_text(source_value(source, key, value))
+        facts.append_text(source_field(source, key, value))
     return facts
 
 

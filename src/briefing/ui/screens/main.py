@@ -6,8 +6,7 @@ and post small messages upwards ("this row was highlighted", "this one was chose
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -20,7 +19,6 @@ from textual.widgets import Tree
 
 from briefing import keys
 from briefing.brief.model import Brief, Entity, Event, Excerpt, Item, Source, Topic
-from briefing.brief.narrowing import Narrowing, NarrowingHistory
 from briefing.keys import Command
 from briefing.ui.bindings import bindings
 from briefing.ui.palette import CommandsProvider, JumpProvider
@@ -30,8 +28,7 @@ from briefing.ui.widgets.excerpts import ExcerptList
 from briefing.ui.widgets.rows import RowList
 from briefing.ui.widgets.timeline import Timeline
 from briefing.ui.widgets.topics import TopicTree
-
-ItemT = TypeVar("ItemT", Event, Excerpt)
+from briefing.views.narrowing import Narrowing, NarrowingHistory
 
 
 class MainScreen(Screen[None]):
@@ -48,20 +45,16 @@ class MainScreen(Screen[None]):
     """From this width the detail pane is a fourth column, and the lists get the full
     height (below it, the detail would leave most of a wide, short pane empty)."""
 
-    topic_filter: var[str | None] = var(None)
-    """The topic (with its subtopics) the timeline and excerpts are narrowed to."""
-    entity_filter: var[str | None] = var(None)
-    """The entity the timeline and excerpts are narrowed to."""
-    event_filter: var[str | None] = var(None)
-    """The event whose excerpts alone the excerpts pane shows."""
+    narrowing: var[Narrowing] = var(Narrowing())
+    """The topic (with its subtopics), entity and event the panes are narrowed to."""
 
     def __init__(self, brief: Brief, *, overview: bool = False) -> None:
         super().__init__()
         self.brief = brief
         self.start_on_overview = overview
+        """Whether the overview (summary, disputes, figures) opens over the panes at once."""
         self.history = NarrowingHistory()
         """The narrowings before each change, for Escape to take back."""
-        """Whether the overview (summary, disputes, figures) opens over the panes at once."""
 
     def compose(self) -> ComposeResult:
         """Header, filter bar, the four panes, and the footer with the citation style."""
@@ -98,34 +91,15 @@ class MainScreen(Screen[None]):
         self.set_class(width >= self.SIDE_BY_SIDE, "-side")
         self.set_class(width < self.WIDE, "-narrow")
 
-    # Filtering ----------------------------------------------------------------
-
-    def _topic_ids(self) -> set[str]:
-        """The filtered topic and every topic below it."""
-        return set(self.brief.topic_and_descendants(self.topic_filter or ""))
-
-    def _filtered(self, items: tuple[ItemT, ...]) -> tuple[ItemT, ...]:
-        """The events or excerpts that the topic and entity filters let through."""
-        topics = self._topic_ids() if self.topic_filter else None
-        entity = self.entity_filter
-        if topics is None and entity is None:
-            return items
-        return tuple(
-            item
-            for item in items
-            if (topics is None or topics.intersection(item.topics))
-            and (entity is None or entity in item.entities)
-        )
+    # Filtering (what a narrowing selects: briefing.views.narrowing) ---------------------
 
     def shown_events(self) -> tuple[Event, ...]:
         """The events the timeline shows under the current filters."""
-        return self._filtered(self.brief.events)
+        return self.narrowing.events(self.brief)
 
     def shown_excerpts(self) -> tuple[Excerpt, ...]:
         """The excerpts the excerpts pane shows: the event's, or those the filters allow."""
-        if self.event_filter:
-            return self.brief.excerpts_of(self.brief.event(self.event_filter).excerpts)
-        return self._filtered(self.brief.excerpts)
+        return self.narrowing.excerpts(self.brief)
 
     def _apply_filters(self, event: str | None = None, excerpt: str | None = None) -> None:
         """Refill the timeline and excerpts, keeping (or moving) their cursors."""
@@ -139,14 +113,14 @@ class MainScreen(Screen[None]):
     def _show_titles(self) -> None:
         """Pane titles with counts, and the filter bar."""
         timeline, excerpts = self.query_one(Timeline), self.query_one(ExcerptList)
-        filtered = bool(self.topic_filter or self.entity_filter)
-        of_events = f"{timeline.event_count:,} of " if filtered else ""
+        narrowing = self.narrowing
+        of_events = f"{timeline.event_count:,} of " if narrowing.filters else ""
         timeline.border_title = f"Timeline · {of_events}{len(self.brief.events):,}"
-        of_all = f" of {len(self.brief.excerpts):,}" if filtered or self.event_filter else ""
-        scope = " of the event" if self.event_filter else ""
+        of_all = f" of {len(self.brief.excerpts):,}" if narrowing else ""
+        scope = " of the event" if narrowing.event else ""
         excerpts.border_title = f"Excerpts{scope} · {len(excerpts.excerpts):,}{of_all}"
-        self.query_one(FilterBar).show_filters(self.filter_parts())
-        self.query_one(DetailPane).narrowed_to(self.topic_filter)
+        self.query_one(FilterBar).show_filters(narrowing.labels(self.brief))
+        self.query_one(DetailPane).narrowed_to(narrowing.topic)
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -164,34 +138,15 @@ class MainScreen(Screen[None]):
             return not isinstance(self.focused, TopicTree)
         return True
 
-    def filter_parts(self) -> list[tuple[str, str]]:
-        """The active filters as (label, value) pairs, for the filter bar."""
-        parts: list[tuple[str, str]] = []
-        if self.topic_filter:
-            path = self.brief.topic_path(self.topic_filter)
-            parts.append(("Topic", " › ".join(t.title for t in path)))
-        if self.entity_filter:
-            parts.append(("Entity", self.brief.entity(self.entity_filter).name))
-        if self.event_filter:
-            event = self.brief.event(self.event_filter)
-            parts.append(("Event", f"{event.date.show()} {event.title}"))
-        return parts
-
-    @property
-    def narrowing(self) -> Narrowing:
-        """The filters in force."""
-        return Narrowing(self.topic_filter, self.entity_filter, self.event_filter)
-
-    def _set_narrowing(self, narrowing: Narrowing) -> None:
-        """Change the filters, remembering the old ones for Escape to bring back."""
-        self.history.record(self.narrowing, narrowing)
-        self.topic_filter, self.entity_filter = narrowing.topic, narrowing.entity
-        self.event_filter = narrowing.event
-
     def narrow(self, *, topic: str | None = None, entity: str | None = None) -> None:
         """Set the topic and entity filters (None clears) and drop any event narrowing."""
         self._set_narrowing(Narrowing(topic, entity))
         self._apply_filters()
+
+    def _set_narrowing(self, narrowing: Narrowing) -> None:
+        """Change the narrowing, remembering the old one for Escape to bring back."""
+        self.history.record(self.narrowing, narrowing)
+        self.narrowing = narrowing
 
     # Messages from the panes -----------------------------------------------------
 
@@ -202,7 +157,7 @@ class MainScreen(Screen[None]):
 
     @on(Tree.NodeSelected, "#topics")
     def _topic_chosen(self, message: Tree.NodeSelected[str]) -> None:
-        self.narrow(topic=message.node.data or None, entity=self.entity_filter)
+        self.narrow(topic=message.node.data or None, entity=self.narrowing.entity)
 
     @on(RowList.Highlighted)
     def _row_highlighted(self, message: RowList.Highlighted) -> None:
@@ -213,7 +168,7 @@ class MainScreen(Screen[None]):
     def _event_chosen(self, message: RowList.Chosen) -> None:
         event = self.query_one(Timeline).event_at(message.index)
         if event is not None:
-            self._set_narrowing(replace(self.narrowing, event=event.id))
+            self._set_narrowing(self.narrowing.with_event(event.id))
             excerpts = self.query_one(ExcerptList)
             excerpts.show_excerpts(self.shown_excerpts())
             self._show_titles()
@@ -270,7 +225,7 @@ class MainScreen(Screen[None]):
         if isinstance(item, (Event, Excerpt)):
             self._reveal(item)
         elif isinstance(item, Topic):
-            self.narrow(topic=item.id, entity=self.entity_filter)
+            self.narrow(topic=item.id, entity=self.narrowing.entity)
             tree = self.query_one(TopicTree)
             tree.select_topic(item.id)
             tree.focus()
@@ -281,16 +236,8 @@ class MainScreen(Screen[None]):
             self._open_screen_for(item)
 
     def _reveal(self, item: Event | Excerpt) -> None:
-        """Show an event or excerpt, dropping just the filters that hide it (Escape
-        brings them back)."""
-        topic, entity, event = self.narrowing.topic, self.narrowing.entity, self.event_filter
-        if topic and not self._topic_ids().intersection(item.topics):
-            topic = None
-        if entity and entity not in item.entities:
-            entity = None
-        if isinstance(item, Excerpt) and event:
-            event = event if item.id in self.brief.event(event).excerpts else None
-        self._set_narrowing(Narrowing(topic, entity, event))
+        """Show an event or excerpt, dropping just the filters that hide it."""
+        self._set_narrowing(self.narrowing.revealing(self.brief, item))
         if isinstance(item, Event):
             self._apply_filters(event=item.id)
             self.query_one(Timeline).focus()
@@ -402,15 +349,14 @@ class MainScreen(Screen[None]):
         self.query_one(TopicTree).select_topic("")
 
     def action_back(self) -> None:
-        """Take back the last change of the filters (a narrowing, a jump, clearing them);
+        """Take back the last change of the narrowing (a narrowing, a jump, clearing it);
         with none left, drop whatever is still narrowed."""
+        before = self.narrowing
         earlier = self.history.undo() or Narrowing()
-        event = self.event_filter
-        self.topic_filter, self.entity_filter = earlier.topic, earlier.entity
-        self.event_filter = earlier.event
+        self.narrowing = earlier
         self._apply_filters()
         self.query_one(TopicTree).select_topic(earlier.topic or "")
-        if event and not earlier.event:
+        if before.event and not earlier.event:
             self.query_one(Timeline).focus()
 
     async def action_quit(self) -> None:

@@ -22,12 +22,12 @@ from briefing.ui.screens.base import (
 )
 from briefing.ui.text import safe, safe_line
 from briefing.ui.widgets.article import ArticleView
+from briefing.views.details import source_value
 
 
 def source_header(source: Source) -> Text:
     """The article's title, outlet, author, date, URL and notes, as the reader shows them."""
-    title = source.title if not source.is_inferred("title") else f"[{source.title}]"
-    header = safe_line(title, "bold")
+    header = safe_line(source_value(source, "title", source.title), "bold")
     header.append("\n")
     header.append_text(source_facts(source))
     header.append("\nURL: ", "bold")

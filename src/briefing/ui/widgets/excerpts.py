@@ -12,6 +12,7 @@ from briefing.brief.model import Brief, Excerpt, Source
 from briefing.ui.bindings import bindings
 from briefing.ui.text import safe, safe_line
 from briefing.ui.widgets.rows import RowList, row_style
+from briefing.views.details import source_value
 
 
 class ExcerptList(RowList):
@@ -105,11 +106,8 @@ def short_title(title: str, width: int = TITLE_WIDTH) -> str:
 def attribution(source: Source, paragraph: int) -> Text:
     """`DW, 1–4 Dec 2025 ¶ 3` when the outlet is known, else the short title then `¶ 3`;
     inferred values in square brackets, as everywhere else."""
-
-    def shown(key: str, value: str) -> str:
-        return f"[{value}]" if source.is_inferred(key) else value
-
-    parts = [shown("outlet", source.outlet)] if source.outlet else [short_title(source.title)]
+    outlet = source_value(source, "outlet", source.outlet) if source.outlet else None
+    parts = [outlet] if outlet else [short_title(source.title)]
     if source.outlet and source.published:
-        parts.append(shown("published", source.published.show()))
+        parts.append(source_value(source, "published", source.published.show()))
     return Text.assemble(safe_line(", ".join(parts)), f" ¶ {paragraph}", end="")

@@ -16,6 +16,7 @@ from briefing.brief.model import Brief
 from briefing.ui.bindings import bindings
 from briefing.ui.text import safe_line
 from briefing.ui.widgets.rows import row_style
+from briefing.views.narrowing import topic_scope
 
 ALL_TOPICS = ""
 """The root node's data: choosing it clears the topic filter."""
@@ -27,7 +28,7 @@ def deep_counts(brief: Brief) -> dict[str, int]:
     counts: dict[str, int] = {}
     for topic in brief.topics:
         ids: set[str] = set()
-        for topic_id in brief.topic_and_descendants(topic.id):
+        for topic_id in topic_scope(brief, topic.id):
             ids.update(direct.get(topic_id, ()))
         counts[topic.id] = len(ids)
     return counts
