@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from briefing.brief.model import Brief
+from briefing.cite.style_names import STYLES
 from briefing.ui.app import BriefingApp
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.widgets.excerpts import ExcerptList
@@ -210,13 +211,14 @@ async def test_command_palette_jumps_to_an_event(app: BriefingApp, palette: Pale
 async def test_style_key_cycles_and_shows_the_style(app: BriefingApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        before = app.citation_style
-        await pilot.press("s")
-        await pilot.pause()
-        indicator = main(app).query_one("#style", Static).content
-        assert isinstance(indicator, Text)
-        assert f"cite: {app.citation_style}" in indicator.plain
-        assert app.citation_style != before or before == "plain"
+        assert app.citation_style == STYLES[0]  # the fixture's "plain"
+        for expected in (STYLES[1], STYLES[2]):
+            await pilot.press("s")
+            await pilot.pause()
+            assert app.citation_style == expected
+            indicator = main(app).query_one("#style", Static).content
+            assert isinstance(indicator, Text)
+            assert f"cite: {expected}" in indicator.plain
 
 
 async def test_markup_in_a_title_is_shown_literally(sample: Brief) -> None:

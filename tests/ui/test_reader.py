@@ -4,7 +4,6 @@ article rendered lazily."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from screens_host import Host, screen_text, words
@@ -145,15 +144,12 @@ async def test_a_10k_paragraph_article_opens_at_its_quote_without_a_widget_per_p
     start = paragraphs[8999].index("Target")
     excerpt = Excerpt("x", "src", "Target words here.", ("t",), (Span(9000, start, start + 18),))
     brief = one_source_brief(paragraphs, (excerpt,))
-    began = time.perf_counter()
     app = Host(SourceReaderScreen(brief, "src", "x"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        elapsed = time.perf_counter() - began
         assert highlighted(app) == "Target words here."
         assert "9000" in screen_text(app)
         assert len(app.screen.query("*")) < 20
-        assert elapsed < 5, f"opening took {elapsed:.2f}s"
         await pilot.press("end")
         assert "10000" in screen_text(app)
         await pilot.press("pageup", "k", "j", "home")
