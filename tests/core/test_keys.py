@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing import keys
-from briefing.keys import KeyProblem, key_problem, keymap_problems, keys_problem
+from briefing import keymap, keys
+from briefing.keymap import KeyProblem, key_problem, keymap_problems, keys_problem
 
 
 def test_one_id_is_one_command_wherever_it_appears() -> None:
@@ -71,11 +71,11 @@ def test_a_good_keymap_has_no_problems() -> None:
 
 
 def test_commands_sharing_a_remapped_key_keep_it() -> None:
-    assert keys.full_keymap({"briefing.back": "backspace"}) == {
+    assert keymap.full_keymap({"briefing.back": "backspace"}) == {
         "briefing.back": "backspace",
         "briefing.overview": "escape",
     }
-    assert keys.full_keymap({"briefing.copy": "y"}) == {"briefing.copy": "y"}
+    assert keymap.full_keymap({"briefing.copy": "y"}) == {"briefing.copy": "y"}
 
 
 def reference_rows() -> list[str]:

@@ -15,7 +15,7 @@ from textual.dom import DOMNode
 from textual.keys import Keys
 
 import briefing.ui
-from briefing import keys
+from briefing import keymap, keys
 from briefing.brief.model import Brief
 from briefing.store.settings import config_path
 from briefing.ui.app import BriefingApp
@@ -54,7 +54,7 @@ def test_every_binding_of_the_ui_is_a_declared_command() -> None:
 
 def test_named_keys_are_textuals() -> None:
     textual_names = {key.value for key in Keys}
-    assert keys.NAMED_KEYS - {"space"} <= textual_names
+    assert keymap.NAMED_KEYS - {"space"} <= textual_names
 
 
 def _config(text: str) -> None:

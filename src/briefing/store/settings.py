@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefing.cite.style_names import STYLES
-from briefing.keys import keymap_problems
+from briefing.keymap import keymap_problems
 from briefing.sanitize import one_line
 from briefing.store.files import FileMissing, FileRefused, config_dir, read_regular
 

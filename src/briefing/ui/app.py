@@ -13,7 +13,7 @@ from briefing.brief.model import Brief
 from briefing.brief.opening import Opening
 from briefing.brief.problems import BriefError
 from briefing.cite.style_names import STYLES
-from briefing.keys import full_keymap
+from briefing.keymap import full_keymap
 from briefing.memory import keep_out_of_gc
 from briefing.store import settings
 from briefing.ui.screens.loading import LoadingScreen
