@@ -174,8 +174,17 @@ PROSE: tuple[Command, ...] = (
 )
 """A summary shown as prose (on the overview): its claims' markers are selectable."""
 
-ITEM_SCREEN: tuple[Command, ...] = (BACK, HELP, COPY, ADD)
-"""Every screen over some items (disputes, figures, entities)."""
+ITEM_SCREEN: tuple[Command, ...] = (
+    BACK,
+    HELP,
+    COPY.described(help="Copy the selected quote, or the whole item on its own row"),
+    ADD.described(help="Add the selected quote, or the whole item on its own row, to the basket"),
+    main_command("open_source").described(
+        help="Open the selected quote (on an item's row, its first) in its article"
+    ),
+)
+"""Every screen over some items (disputes, figures, entities): c, a and o act on the quote
+under the cursor, or on the whole item on its own row."""
 
 EVIDENCE_SCREEN: tuple[Command, ...] = (
     Command(

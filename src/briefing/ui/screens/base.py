@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, OptionList
 
 from briefing import keys
-from briefing.brief.model import Brief, Excerpt, Source
+from briefing.brief.model import Brief, Entity, Excerpt, Source
 from briefing.ui.bindings import bindings
 from briefing.ui.text import safe, safe_line
 from briefing.views.details import source_value
@@ -75,6 +75,19 @@ def focused_item_id(screen: Screen[Any]) -> str | None:
         row_key, _ = focused.coordinate_to_cell_key(focused.cursor_coordinate)
         return row_key.value
     return None
+
+
+def first_quote(brief: Brief, item_id: str | None) -> Excerpt | None:
+    """The excerpt itself, or the first excerpt an item stands on (an entity's first
+    mention), or None."""
+    item = brief.get(item_id or "")
+    if item is None or isinstance(item, Excerpt):
+        return item if isinstance(item, Excerpt) else None
+    if isinstance(item, Entity):
+        mentions = brief.entity_excerpts(item.id)
+        return mentions[0] if mentions else None
+    ids: tuple[str, ...] = getattr(item, "excerpts", ())
+    return brief.excerpt(ids[0]) if ids else None
 
 
 def copy_item(screen: Screen[Any], brief: Brief, item_id: str | None) -> None:
@@ -143,3 +156,14 @@ class ItemsScreen(Screen[str | None]):
     def action_add_to_basket(self) -> None:
         """a: put what is under the cursor in the clip basket."""
         add_to_basket(self, self.brief, focused_item_id(self))
+
+    def action_open_source(self) -> None:
+        """o: open the quote under the cursor in its article; on an item's own row (a
+        dispute, a figure, an entity, an event), its first quote."""
+        from briefing.ui.screens.source import SourceReaderScreen
+
+        excerpt = first_quote(self.brief, focused_item_id(self))
+        if excerpt is None:
+            self.notify("Select a quote to open its article.", severity="warning")
+            return
+        self.app.push_screen(SourceReaderScreen(self.brief, excerpt.source, excerpt.id))
