@@ -296,6 +296,13 @@ FIGURES_SCREEN: tuple[Command, ...] = (
 )
 """The figures screen, beside ITEM_SCREEN's keys."""
 
+DETAIL: tuple[Command, ...] = (
+    Command("detail.down", "quote(1)", "down,j", "Next quote", show=False),
+    Command("detail.up", "quote(-1)", "up,k", "Previous quote", show=False),
+)
+"""The main screen's detail pane: the arrows choose one of the item's quotes (c, a and o
+then act on it alone; above the first, on the whole item)."""
+
 GROUPS: dict[str, tuple[Command, ...]] = {
     "the main screen": MAIN_SCREEN,
     "the overview": OVERVIEW_SCREEN,
@@ -315,6 +322,7 @@ GROUPS: dict[str, tuple[Command, ...]] = {
     "the overview's lists": ROWS + OVERVIEW_LIST,
     "the summary": PROSE,
     "the topics": TOPICS,
+    "the detail pane": DETAIL,
     "option lists": ITEM_LIST,
     "the figures table": ROWS,
 }

@@ -72,3 +72,39 @@ async def test_o_on_the_item_row_opens_its_first_quote(sample: Brief) -> None:
         await pilot.pause()
         reader = app.screen
         assert isinstance(reader, SourceReaderScreen) and reader.excerpt_id == "q-capacity"
+
+
+async def test_in_the_detail_pane_the_arrows_choose_one_quote(sample: Brief) -> None:
+    from briefing.ui.app import BriefingApp
+    from briefing.ui.screens.main import MainScreen
+    from briefing.ui.screens.source import SourceReaderScreen
+    from briefing.ui.widgets.detail import DetailPane
+
+    app = BriefingApp(sample, style="plain", overview=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.show_item("ev-deal")  # two quotes: the signing and the deal's value
+        await pilot.pause()
+        detail = screen.query_one(DetailPane)
+        detail.focus()
+        await pilot.pause()
+        assert detail.quotes == ("q-deal-signed", "q-deal-value")
+        await pilot.press("c")  # on the item itself: the whole event
+        await pilot.pause()
+        assert app.clipboard.startswith("3 Mar 2024 — Kaliningrad port signs cargo deal")
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert screen.selected_item_id() == "q-deal-value"
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard.startswith("“The deal is worth 1.2 billion euros")
+        assert "The port authority" not in app.clipboard
+        await pilot.press("k")
+        await pilot.pause()
+        assert screen.selected_item_id() == "q-deal-signed"
+        await pilot.press("o")
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, SourceReaderScreen) and reader.excerpt_id == "q-deal-signed"

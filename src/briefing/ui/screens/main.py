@@ -202,7 +202,7 @@ class MainScreen(Screen[None]):
         if isinstance(pane, TopicTree):
             return pane.highlighted_topic or None
         if isinstance(pane, DetailPane):
-            return pane.item_id
+            return pane.selected_id()
         return None
 
     def selected_item_id(self) -> str | None:
