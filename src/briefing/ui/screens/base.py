@@ -160,10 +160,13 @@ class ItemsScreen(Screen[str | None]):
     def action_open_source(self) -> None:
         """o: open the quote under the cursor in its article; on an item's own row (a
         dispute, a figure, an entity, an event), its first quote."""
-        from briefing.ui.screens.source import SourceReaderScreen
-
         excerpt = first_quote(self.brief, focused_item_id(self))
         if excerpt is None:
             self.notify("Select a quote to open its article.", severity="warning")
             return
-        self.app.push_screen(SourceReaderScreen(self.brief, excerpt.source, excerpt.id))
+        self.open_quote(excerpt)
+
+    def open_quote(self, excerpt: Excerpt) -> None:
+        """Show a quote in its article; here, by going back with its id (the screen below
+        shows it). Screens that can open the source reader over themselves do so."""
+        self.dismiss(excerpt.id)

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing.brief.model import Brief, Dispute, Position
+from briefing.brief.model import Brief, Dispute, Excerpt, Position
 from briefing.brief.prose import dispute_kind, read_prose
 from briefing.ui.claims import prose_text
 from briefing.ui.screens.base import ItemList, ItemsScreen, excerpt_prompt
@@ -129,3 +129,9 @@ class DisputesScreen(ItemsScreen):
     def _open_excerpt(self, event: OptionList.OptionSelected) -> None:
         """Enter on an excerpt: the caller opens it."""
         self.dismiss(event.option.id)
+
+    def open_quote(self, excerpt: Excerpt) -> None:
+        """o: the quote in its article, over this screen (Escape comes back here)."""
+        from briefing.ui.screens.source import SourceReaderScreen
+
+        self.app.push_screen(SourceReaderScreen(self.brief, excerpt.source, excerpt.id))

@@ -13,7 +13,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing import keys
-from briefing.brief.model import ENTITY_KINDS, Brief, Entity, Event
+from briefing.brief.model import ENTITY_KINDS, Brief, Entity, Event, Excerpt
 from briefing.ui.bindings import bindings
 from briefing.ui.screens.base import ItemList, ItemsScreen, excerpt_prompt
 from briefing.ui.text import safe, safe_line
@@ -164,3 +164,9 @@ class EntitiesScreen(ItemsScreen):
         choices: list[str | None] = [None, *self.kinds]
         self.kind = choices[(choices.index(self.kind) + 1) % len(choices)]
         self._fill_list()
+
+    def open_quote(self, excerpt: Excerpt) -> None:
+        """o: the quote in its article, over this screen (Escape comes back here)."""
+        from briefing.ui.screens.source import SourceReaderScreen
+
+        self.app.push_screen(SourceReaderScreen(self.brief, excerpt.source, excerpt.id))

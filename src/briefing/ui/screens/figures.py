@@ -13,7 +13,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing import keys
-from briefing.brief.model import Brief
+from briefing.brief.model import Brief, Excerpt
 from briefing.ui.bindings import bindings
 from briefing.ui.screens.base import ItemList, ItemsScreen, excerpt_prompt
 from briefing.ui.widgets.figure_table import FigureTable
@@ -113,3 +113,9 @@ class FiguresScreen(ItemsScreen):
         """Sort the table by the next order (brief, value, label, period)."""
         order = self.query_one(FigureTable).cycle_order()
         self._title(order)
+
+    def open_quote(self, excerpt: Excerpt) -> None:
+        """o: the quote in its article, over this screen (Escape comes back here)."""
+        from briefing.ui.screens.source import SourceReaderScreen
+
+        self.app.push_screen(SourceReaderScreen(self.brief, excerpt.source, excerpt.id))
