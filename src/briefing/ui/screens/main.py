@@ -57,28 +57,49 @@ class MainScreen(Screen[None]):
         """The narrowings before each change, for Escape to take back."""
 
     def compose(self) -> ComposeResult:
-        """Header, filter bar, the four panes, and the footer with the citation style."""
+        """Header, filter bar, the four panes, and the footer with the citation style.
+        Opening on the overview, the panes are made when first shown (`_make_panes`):
+        the overview covers them, and the first frame need not wait for them."""
         self._fit(self.app.size.width)
         yield BriefHeader(self.brief)
         yield FilterBar(id="filters")
         with Container(id="panes"):
-            yield TopicTree(self.brief, id="topics")
-            yield Timeline(self.brief, id="timeline")
-            yield ExcerptList(self.brief, id="excerpts")
-            yield DetailPane(self.brief, id="detail")
+            if not self.start_on_overview:
+                yield from self._panes()
         with Horizontal(id="bottom"):
             yield KeyBar(id="keys")
             yield StyleIndicator(id="style")
 
+    def _panes(self) -> list[Widget]:
+        """The Topics, Timeline, Excerpts and Detail panes."""
+        return [
+            TopicTree(self.brief, id="topics"),
+            Timeline(self.brief, id="timeline"),
+            ExcerptList(self.brief, id="excerpts"),
+            DetailPane(self.brief, id="detail"),
+        ]
+
     def on_mount(self) -> None:
-        """Fill the panes and follow the app's citation style."""
+        """Fill the panes (or open the overview over them) and follow the citation style."""
+        self.watch(self.app, "citation_style", self.query_one(StyleIndicator).show_style)
+        if self.start_on_overview:
+            self.action_overview()
+        else:
+            self._fill_panes()
+
+    def _fill_panes(self) -> None:
+        """Titles, rows and the focus on the timeline."""
         self.query_one(TopicTree).border_title = "Topics"
         self.query_one(DetailPane).border_title = "Detail"
         self._apply_filters()
-        self.watch(self.app, "citation_style", self.query_one(StyleIndicator).show_style)
         self.query_one(Timeline).focus()
-        if self.start_on_overview:
-            self.action_overview()
+
+    async def _make_panes(self) -> None:
+        """The panes, the first time they are shown."""
+        panes = self.query_one("#panes", Container)
+        if not panes.children:
+            await panes.mount_all(self._panes())
+            self._fill_panes()
 
     def on_resize(self, event: events.Resize) -> None:
         """Switch between the wide and the narrow layout."""
@@ -260,7 +281,8 @@ class MainScreen(Screen[None]):
         """Push a screen; whatever item id it dismisses with is shown here."""
         self.app.push_screen(screen, callback=self._returned)
 
-    def _returned(self, item_id: object) -> None:
+    async def _returned(self, item_id: object) -> None:
+        await self._make_panes()
         if isinstance(item_id, str):
             self.show_item(item_id)
 

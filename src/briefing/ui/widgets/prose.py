@@ -144,9 +144,9 @@ class Prose(VerticalScroll):
         )
 
     def _draw(self) -> None:
-        if not self.is_attached:  # its screen was closed before this ran
-            return
-        self.query_one(ProseBody).update(self.rendered())
+        # Its screen may have been closed (its body removed) before this ran.
+        for body in self.query(ProseBody) if self.is_attached else ():
+            body.update(self.rendered())
 
     def _scroll_to_selected(self) -> None:
         """Scroll so that the selected marker's line shows."""
