@@ -123,3 +123,18 @@ def _json_escape(char: str) -> str:
         return f"\\u{code:04x}"
     code -= 0x10000
     return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+_LINK_SAFE = re.compile(r"https?://[^\s\"'<>\\^`{|}]+", re.IGNORECASE)
+
+
+def web_link(url: str | None) -> str | None:
+    """The URL if it is a plain http(s) link safe to hand the terminal as an OSC 8 target:
+    no control character, no white space, no quote or bracket that could end the sequence;
+    else None (the URL is then shown as text only, never made clickable)."""
+    if not url:
+        return None
+    url = url.strip()
+    if _UNSAFE.search(url) or not _LINK_SAFE.fullmatch(url) or not url.isprintable():
+        return None
+    return url

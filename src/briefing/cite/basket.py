@@ -18,8 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from briefing.brief.labels import item_label
-from briefing.brief.model import Brief
-from briefing.cite.citations import cite_item, gather
+from briefing.brief.model import Brief, Excerpt
+from briefing.cite.citations import (
+    Gathered,
+    cite_gathered,
+    cite_item,
+    gather,
+    gather_passage,
+)
 from briefing.cite.clipboard import clean
 from briefing.cite.references import references_of
 from briefing.cite.styles import markdown_escape, markdown_reference
@@ -94,7 +100,19 @@ class Clip:
 
 def make_clip(brief: Brief, item_id: str) -> Clip:
     """Snapshot an item of the brief as a clip (raises citations.UnknownItem)."""
-    gathered = gather(brief, item_id)
+    item = brief.get(item_id)
+    title = item_label(brief, item) if item is not None else ""
+    return _clip(brief, gather(brief, item_id), cite_item(brief, item_id, "plain"), title)
+
+
+def make_passage_clip(brief: Brief, passage: Excerpt) -> Clip:
+    """Snapshot a passage chosen in the reader (not one of the brief's excerpts) as a clip."""
+    gathered = gather_passage(passage)
+    title = f"A passage of {brief.source(passage.source).title}, ¶{passage.paragraph}"
+    return _clip(brief, gathered, cite_gathered(brief, gathered, "plain"), title)
+
+
+def _clip(brief: Brief, gathered: Gathered, text: str, title: str) -> Clip:
     refs = references_of(brief)
     parts = tuple(
         Part(
@@ -111,14 +129,14 @@ def make_clip(brief: Brief, item_id: str) -> Clip:
         for block in gathered.blocks
     )
     return Clip(
-        item_id=item_id,
+        item_id=gathered.item_id,
         brief_id=brief.id,
         brief_title=clean(brief.title),
         kind=gathered.kind,
-        text=cite_item(brief, item_id, "plain"),
+        text=text,
         parts=parts,
         references=tuple(markdown_reference(refs[s.id]) for s in gathered.sources),
-        title=clean(item_label(brief, item)) if (item := brief.get(item_id)) else "",
+        title=clean(title),
     )
 
 
@@ -147,6 +165,13 @@ class Basket:
             clips, warning = self._read()
         self.clips = tuple(clips)
         return warning
+
+    def holds(self, clip: Clip) -> bool:
+        """True when the basket (as last read) has this item from this brief, as it is now."""
+        return any(
+            (c.brief_id, c.item_id, c.text) == (clip.brief_id, clip.item_id, clip.text)
+            for c in self.clips
+        )
 
     def add(self, clip: Clip) -> str | None:
         """Append a clip."""

@@ -199,7 +199,18 @@ def cite_item(brief: Brief, item_id: str, style: str) -> str:
     """The item as text to paste, in the given style (one of STYLES)."""
     if style not in STYLES:
         raise UnknownStyle(f"unknown style {style!r}; choose one of {', '.join(STYLES)}")
-    gathered = gather(brief, item_id)
+    return cite_gathered(brief, gather(brief, item_id), style)
+
+
+def gather_passage(passage: Excerpt) -> Gathered:
+    """A passage chosen in the reader (see `briefing.brief.passage`), cited as an excerpt is."""
+    return Gathered(passage.id, "passage", (Block((), (passage,)),))
+
+
+def cite_gathered(brief: Brief, gathered: Gathered, style: str) -> str:
+    """What `gather` or `gather_passage` took apart, as text in the given style."""
+    if style not in STYLES:
+        raise UnknownStyle(f"unknown style {style!r}; choose one of {', '.join(STYLES)}")
     return clean(_RENDERERS[style](_Context(brief), gathered)).strip("\n")
 
 
