@@ -68,7 +68,8 @@ HELP = Command("briefing.help", "help", "question_mark", "Help")
 COPY = Command("briefing.copy", "copy", "c", "Copy", "Copy the item with its citation")
 ADD = Command("briefing.add_to_basket", "add_to_basket", "a", "Add to basket", show=False)
 QUIT = Command("briefing.quit", "quit", "q", "Quit")
-SHARED: tuple[Command, ...] = (BACK, HELP, COPY, ADD, QUIT)
+CLOSE = Command("briefing.close", "close", "q", "Close", "Close this screen", show=False)
+SHARED: tuple[Command, ...] = (BACK, HELP, COPY, ADD, QUIT, CLOSE)
 """Commands with the same id on several screens, as declared before any screen's wording."""
 
 
@@ -196,18 +197,66 @@ EVIDENCE_SCREEN: tuple[Command, ...] = (
 ENTITIES_SCREEN: tuple[Command, ...] = (Command("entities.kind", "cycle_kind", "f", "Kind filter"),)
 
 SOURCE_READER: tuple[Command, ...] = (
-    BACK,
+    BACK.described(help="Close the find field, the selection or the search; else go back"),
+    CLOSE,
     HELP,
-    Command("reader.next", "step(1)", "n,right_square_bracket", "Next quote"),
+    Command("reader.find", "find", "slash", "Find", "Find text in the article, like less"),
+    Command(
+        "reader.next",
+        "next_match(1)",
+        "n",
+        "Next match",
+        "The next match (without a search: the next quote)",
+    ),
+    Command("reader.previous_match", "next_match(-1)", "N", "Previous match", show=False),
+    Command("reader.next_quote", "step(1)", "right_square_bracket", "Next quote", show=False),
     Command("reader.previous", "step(-1)", "p,left_square_bracket", "Previous quote"),
-    COPY.described("Copy quote", help=""),
-    ADD,
+    Command("reader.top", "top", "g,home", "Top", "The top of the article", show=False),
+    Command("reader.bottom", "bottom", "G,end", "Bottom", "The end of the article", show=False),
+    Command(
+        "reader.select", "visual", "v", "Select", "Select a passage (v again or Escape drops it)"
+    ),
+    COPY.described(help="Copy the selection, else the quote, with its citation"),
+    ADD.described(help="Add the selection, else the quote, to the basket"),
+    Command(
+        "reader.details", "details", "i", "Details", "The source's details and notes", show=False
+    ),
 )
 
 ARTICLE: tuple[Command, ...] = (
-    Command("reader.scroll_down", "scroll_down", "j", "Down", show=False),
-    Command("reader.scroll_up", "scroll_up", "k", "Up", show=False),
+    Command(
+        "reader.scroll_down",
+        "down",
+        "j,down",
+        "Down",
+        "Down (a selection: one more line)",
+        show=False,
+    ),
+    Command(
+        "reader.scroll_up",
+        "up",
+        "k,up",
+        "Up",
+        "Up (a selection: take the last extension back)",
+        show=False,
+    ),
     Command("reader.page_down", "page_down", "space", "Page down", show=False),
+    Command(
+        "reader.extend_sentence",
+        "sentence(1)",
+        "right_parenthesis",
+        "Sentence",
+        "Selection: one more sentence",
+        show=False,
+    ),
+    Command(
+        "reader.take_back",
+        "sentence(-1)",
+        "left_parenthesis",
+        "Take back",
+        "Selection: take the last extension back",
+        show=False,
+    ),
 )
 """The article in the source reader."""
 

@@ -56,7 +56,7 @@ def test_reader_80x24(snap_compare: SnapCompare, sample: Brief) -> None:
 def test_reader_light_with_notes_80x24(snap_compare: SnapCompare, sample: Brief) -> None:
     screen = SourceReaderScreen(sample, "src-notes", "q-triple")
     app = Host(screen, theme="textual-light")
-    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+    assert snap_compare(app, terminal_size=(80, 24), press=["i"], run_before=settle)
 
 
 def test_help_over_the_reader_120x40(snap_compare: SnapCompare, sample: Brief) -> None:

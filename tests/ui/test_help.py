@@ -79,9 +79,13 @@ async def test_over_the_reader_lists_its_keys(sample: Brief) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("question_mark")
         text = screen_text(app)
-        assert row(text, "Next quote")[1:3] == ["n", "]"]
+        assert row(text, "Next quote")[1] == "]"
         assert row(text, "Previous quote")[1:3] == ["p", "["]
-        assert row(text, "Copy quote")[1] == "c"
+        assert row(text, "Next match (or quote)")[1] == "n"
+        assert row(text, "Previous match")[1] == "N"
+        assert row(text, "Find")[1] == "/"
+        assert row(text, "Select a passage")[1] == "v"
+        assert row(text, "Copy the selection or quote, cited")[1] == "c"
         assert headings(text)[0] == "Source reader"
 
 

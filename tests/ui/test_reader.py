@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from screens_host import Host, screen_text, words
+from screens_host import Host, screen_lines, screen_text, words
 
 from briefing.brief.dates import parse_date
 from briefing.brief.model import Brief, Excerpt, Source, Span, Topic
@@ -85,6 +85,10 @@ async def test_header_marks_inferred_and_unknown_values(sample: Brief) -> None:
     app = Host(SourceReaderScreen(sample, "src-notes", "q-triple"))
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
+        assert (
+            screen_lines(app)[0].strip() == "[Notes from the summit] · [Summit Wire] · [Sep 2024]"
+        )
+        await pilot.press("i")
         text = screen_text(app)
         assert "Outlet: [Summit Wire]" in text
         assert "Author: unknown" in text
@@ -93,7 +97,7 @@ async def test_header_marks_inferred_and_unknown_values(sample: Brief) -> None:
         assert "Notes: The outlet and month are inferred" in text
     app = Host(SourceReaderScreen(sample, "src-harbour"))
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await pilot.press("i")
         text = screen_text(app)
         assert "Author: Ana Lúcio" in text
         assert "Published: 4 Mar 2024" in text
@@ -153,7 +157,7 @@ async def test_a_10k_paragraph_article_opens_at_its_quote_without_a_widget_per_p
         await pilot.press("end")
         assert "10000" in screen_text(app)
         await pilot.press("pageup", "k", "j", "home")
-        assert screen_text(app).splitlines()[4].split()[:3] == ["1", "Paragraph", "1"]
+        assert screen_text(app).splitlines()[1].split()[:3] == ["1", "Paragraph", "1"]
 
 
 def test_wrapping_keeps_every_character_and_fits_the_width() -> None:

@@ -20,9 +20,15 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 
 from briefing.brief.labels import item_label
-from briefing.brief.model import Brief
-from briefing.cite.basket import Basket, make_clip
-from briefing.cite.citations import UnknownItem, UnknownStyle, cite_item
+from briefing.brief.model import Brief, Excerpt
+from briefing.cite.basket import Basket, Clip, make_clip, make_passage_clip
+from briefing.cite.citations import (
+    UnknownItem,
+    UnknownStyle,
+    cite_gathered,
+    cite_item,
+    gather_passage,
+)
 from briefing.cite.clipboard import Delivery, clean, deliver, fits_osc52
 from briefing.cite.style_names import STYLE_NAMES
 from briefing.sanitize import one_line
@@ -93,6 +99,27 @@ def _report(what: str, sent: bool, result: Delivery) -> tuple[str, SeverityLevel
     return f"Copied {what} {result.describe()}", "information"
 
 
+def passage_label(brief: Brief, passage: Excerpt) -> str:
+    """`a passage of “Title” ¶4 (not one of the brief's excerpts)`, safe for a notification."""
+    title = one_line(brief.source(passage.source).title)
+    return f"a passage of “{title}” ¶{passage.paragraph} (not one of the brief's excerpts)"
+
+
+def copy_passage(app: App[Any], brief: Brief, passage: Excerpt, style: str) -> None:
+    """Copy a passage chosen in the reader with its citation in the style."""
+    try:
+        text = cite_gathered(brief, gather_passage(passage), style)
+    except UnknownStyle as error:
+        app.notify(one_line(str(error)), title="Nothing copied", severity="error", markup=False)
+        return
+    copy_text(app, text, f"{passage_label(brief, passage)} ({STYLE_NAMES[style]})", "passage")
+
+
+def add_passage_to_basket(app: App[Any], brief: Brief, passage: Excerpt) -> None:
+    """Put a passage chosen in the reader in the basket, marked as a passage."""
+    _add_clip(app, make_passage_clip(brief, passage), passage_label(brief, passage))
+
+
 def add_to_basket(app: App[Any], brief: Brief, item_id: str) -> None:
     """Put a snapshot of the item in the basket; warn if the basket file was damaged."""
     try:
@@ -100,9 +127,18 @@ def add_to_basket(app: App[Any], brief: Brief, item_id: str) -> None:
     except UnknownItem as error:
         app.notify(one_line(str(error)), title="Not added", severity="error", markup=False)
         return
+    _add_clip(app, clip, describe(brief, item_id))
+
+
+def _add_clip(app: App[Any], clip: Clip, what: str) -> None:
+    """Add the clip unless the basket holds the same one already; say which happened."""
     basket = Basket()
     try:
-        warning = basket.add(clip)
+        warning = basket.reload()
+        if basket.holds(clip):
+            app.notify(f"Already in the basket: {what}", markup=False)
+            return
+        warning = basket.add(clip) or warning
     except OSError as error:
         message = f"Could not save the basket: {one_line(str(error))}"
         app.notify(message, severity="error", markup=False)
@@ -110,7 +146,4 @@ def add_to_basket(app: App[Any], brief: Brief, item_id: str) -> None:
     if warning:
         app.notify(one_line(warning), title="Basket", severity="warning", markup=False, timeout=15)
     count = len(basket.clips)
-    app.notify(
-        f"Added {describe(brief, item_id)} to the basket ({count} clip{'s' * (count != 1)})",
-        markup=False,
-    )
+    app.notify(f"Added {what} to the basket ({count} clip{'s' * (count != 1)})", markup=False)

@@ -7,11 +7,10 @@ styled and rendered (Textual's Line API). Quotes are highlighted by their charac
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+import bisect
+from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -24,69 +23,14 @@ from textual.strip import Strip
 
 from briefing import keys
 from briefing.brief.model import Excerpt, Source, Span
-from briefing.sanitize import sanitize
+from briefing.brief.passage import Place, Selection, next_sentence_end
 from briefing.ui.bindings import bindings
+from briefing.ui.widgets.wrapping import clean_paragraph, wrap_offsets
 
-_WORD = re.compile(r"\S+\s*|\s+")
+__all__ = ["ArticleView", "clean_paragraph", "wrap_offsets"]
+
 Line = tuple[int, int, int]
 """One screen line: paragraph index (-1 for the gap between paragraphs), start, end."""
-
-
-def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
-    """Greedy word wrap of one paragraph into (start, end) character ranges of `width` cells.
-
-    Only offsets are computed, so the styled text can be sliced later for just the lines
-    on screen. Words longer than a line are split.
-    """
-    width = max(width, 1)
-    measure = len if text.isascii() else cell_len
-    if measure(text) <= width:
-        return [(0, len(text))]
-    lines: list[tuple[int, int]] = []
-    start = used = 0
-    for match in _WORD.finditer(text):
-        word_start, word_end = match.span()
-        size = measure(match.group().rstrip())
-        if used and used + size > width:
-            lines.append((start, word_start))
-            start, used = word_start, 0
-        while size > width:
-            cut = _cut(text, start, width)
-            lines.append((start, cut))
-            start = cut
-            size = measure(text[start:word_end].rstrip())
-        used += measure(text[max(start, word_start) : word_end])
-    lines.append((start, len(text)))
-    return lines
-
-
-def _cut(text: str, start: int, width: int) -> int:
-    """The end of the longest run of characters from `start` that fits in `width` cells."""
-    end = start + 1
-    while end < len(text) and cell_len(text[start : end + 1]) <= width:
-        end += 1
-    return end
-
-
-def clean_paragraph(raw: str) -> tuple[str, list[int] | None]:
-    """The paragraph made safe to show, and a map from raw offsets to shown ones.
-
-    The map is None when sanitising changed nothing (the usual case): offsets are the same.
-    Tabs become single spaces so that one character is one cell as the wrapper assumes.
-    """
-    shown = sanitize(raw)
-    if shown == raw:
-        return raw.replace("\t", " "), None
-    positions: list[int] = []
-    parts: list[str] = []
-    length = 0
-    for char in raw:
-        positions.append(length)
-        piece = sanitize(char)
-        parts.append(piece)
-        length += len(piece)
-    positions.append(length)
-    return "".join(parts).replace("\t", " "), positions
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -100,6 +44,9 @@ class ArticleView(ScrollView, can_focus=True):
         "article--current-mark",
         "article--quote",
         "article--other",
+        "article--match",
+        "article--current-match",
+        "article--selection",
     }
     BINDINGS: ClassVar[list[BindingType]] = bindings(keys.ARTICLE)
     DEFAULT_CSS = """
@@ -112,8 +59,13 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article--current-mark { color: $accent; text-style: bold; }
         & > .article--quote { background: $accent 40%; color: $text; text-style: bold; }
         & > .article--other { background: $secondary 18%; }
+        & > .article--match { background: $warning 35%; }
+        & > .article--current-match { background: $warning; color: $background; }
+        & > .article--selection { background: $primary 60%; color: $text; }
     }
     """
+    MARKS = ("article--match", "article--current-match", "article--selection")
+    """Highlights laid over the quotes, lowest first: search matches, then the selection."""
 
     class ExcerptClicked(Message):
         """The user clicked one of the article's quotes."""
@@ -121,6 +73,9 @@ class ArticleView(ScrollView, can_focus=True):
         def __init__(self, excerpt_id: str) -> None:
             super().__init__()
             self.excerpt_id = excerpt_id
+
+    class SelectionChanged(Message):
+        """The selection was made, extended, taken back or dropped."""
 
     def __init__(
         self, source: Source, excerpts: Sequence[Excerpt], *, id: str | None = None
@@ -140,6 +95,8 @@ class ArticleView(ScrollView, can_focus=True):
             for span in excerpt.spans:
                 self._spans.setdefault(span.paragraph - 1, []).append((excerpt.id, span))
         self._marked = set(self._spans)
+        self._marks: dict[str, dict[int, list[tuple[int, int]]]] = {}
+        self.selection: Selection | None = None
         self._digits = len(str(len(source.paragraphs)))
 
     # Text ------------------------------------------------------------------
@@ -168,6 +125,11 @@ class ArticleView(ScrollView, can_focus=True):
                 style = quote if excerpt_id == self.current else other
                 start = self.shown_offset(index, span.start)
                 text.stylize(style, start, self.shown_offset(index, span.end))
+        for component in self.MARKS:
+            ranges = self._marks.get(component, {}).get(index, ())
+            for first, last in ranges:
+                style = self.get_component_rich_style(component)
+                text.stylize(style, self.shown_offset(index, first), self.shown_offset(index, last))
         if len(self._styled) > 2000:
             self._styled.clear()
         self._styled[index] = text
@@ -301,3 +263,85 @@ class ArticleView(ScrollView, can_focus=True):
             Segment(mark, mark_style),
             Segment(" "),
         ]
+
+    # Places, marks and the selection -----------------------------------------
+
+    def raw_offset(self, index: int, shown: int) -> int:
+        """Where a shown character offset of paragraph `index` falls in the raw text."""
+        positions = self._clean(index)[1]
+        if positions is None:
+            return shown
+        return max(bisect.bisect_right(positions, shown) - 1, 0)
+
+    def top_place(self) -> Place:
+        """The first character shown at the top of the view."""
+        line = int(self.scroll_y)
+        while line < len(self._lines) and self._lines[line][0] < 0:
+            line += 1
+        if line >= len(self._lines):
+            return Place(0, 0)
+        index, start, _end = self._lines[line]
+        return Place(index, self.raw_offset(index, start))
+
+    def scroll_to_place(self, place: Place) -> None:
+        """Bring a place into view (a third of the way down) unless it is already shown."""
+        line = self.line_of(place.paragraph + 1, place.offset)
+        top = int(self.scroll_y)
+        if not top <= line < top + self.size.height:
+            self.scroll_to(y=max(0, line - self.size.height // 3), animate=False, immediate=True)
+
+    def set_marks(self, component: str, ranges: Iterable[tuple[int, int, int]]) -> None:
+        """Highlight these (paragraph index, start, end) raw ranges with a component style."""
+        table: dict[int, list[tuple[int, int]]] = {}
+        for index, start, end in ranges:
+            table.setdefault(index, []).append((start, end))
+        self._marks[component] = table
+        self._styled.clear()
+        self.refresh()
+
+    def select(self, selection: Selection | None) -> None:
+        """Make this the selection (None drops it), highlight it and keep its end in view."""
+        self.selection = selection
+        ranges = selection.ranges(self.source.paragraphs) if selection else []
+        self.set_marks("article--selection", ranges)
+        if selection is not None:
+            self.scroll_to_place(Place(selection.end.paragraph, max(selection.end.offset - 1, 0)))
+        self.post_message(self.SelectionChanged())
+
+    def line_end_after(self, place: Place) -> Place:
+        """Where a selection ending at `place` ends with one more screen line: the end of
+        its own line if it stops short of it, else the end of the next line."""
+        line = self.line_of(place.paragraph + 1, max(place.offset - 1, 0))
+        for candidate in range(line, len(self._lines)):
+            index, _start, end = self._lines[candidate]
+            if index < 0:
+                continue
+            text = self._clean(index)[0]
+            ends = Place(index, self.raw_offset(index, len(text[:end].rstrip())))
+            if ends > place:
+                return ends
+        return place
+
+    def action_down(self) -> None:
+        """Down a line; with a selection, select one more line."""
+        if self.selection is None:
+            self.scroll_down(animate=False)
+        else:
+            self.select(self.selection.extended(self.line_end_after(self.selection.end)))
+
+    def action_up(self) -> None:
+        """Up a line; with a selection, take back its last extension."""
+        if self.selection is None:
+            self.scroll_up(animate=False)
+        else:
+            self.select(self.selection.taken_back())
+
+    def action_sentence(self, direction: int) -> None:
+        """With a selection: one more sentence (1), or take back the last extension (-1)."""
+        if self.selection is None:
+            self.app.bell()
+        elif direction > 0:
+            end = next_sentence_end(self.source.paragraphs, self.selection.end)
+            self.select(self.selection.extended(end))
+        else:
+            self.select(self.selection.taken_back())
