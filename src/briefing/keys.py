@@ -273,12 +273,32 @@ BASKET_SCREEN: tuple[Command, ...] = (
     BACK,
     Command("basket.up", "move(-1)", "shift+up,K", "Move up"),
     Command("basket.down", "move(1)", "shift+down,J", "Move down"),
-    Command("basket.remove", "remove", "delete,x", "Remove"),
+    Command("basket.remove", "remove", "delete,x", "Remove", "Remove the clip (u puts it back)"),
+    Command(
+        "basket.undo", "undo_remove", "u", "Undo", "Put the last removed clip back", show=False
+    ),
     Command("basket.note", "note", "n", "Note"),
     Command("basket.copy", "copy_memo", "c", "Copy memo"),
-    Command("basket.export", "export_memo", "e", "Save memo"),
+    Command(
+        "basket.export",
+        "export_memo",
+        "e",
+        "Save memo",
+        "Save the memo: choose a format and a file",
+    ),
     HELP,
+    CLOSE,
 )
+
+MEMO_DIALOG: tuple[Command, ...] = (
+    Command("memo.cancel", "cancel", "escape", "Cancel", "Close without saving"),
+)
+"""Where and how to save the memo."""
+
+SOURCE_DETAILS: tuple[Command, ...] = (
+    Command("details.close", "close", "escape,i,q", "Close", "Back to the article"),
+)
+"""A source's details over the reader."""
 
 PICKER_SCREEN: tuple[Command, ...] = (BACK, QUIT, HELP)
 
@@ -363,6 +383,8 @@ GROUPS: dict[str, tuple[Command, ...]] = {
     "the article": ARTICLE,
     "search": SEARCH_SCREEN,
     "the basket": BASKET_SCREEN,
+    "saving the memo": MEMO_DIALOG,
+    "a source's details": SOURCE_DETAILS,
     "the brief picker": PICKER_SCREEN,
     "help": HELP_SCREEN,
     "lists": ROWS,

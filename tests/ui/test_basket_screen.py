@@ -9,7 +9,8 @@ import pytest
 from screens_host import Host, screen_text
 
 from briefing.brief.model import Brief
-from briefing.cite.basket import Basket, make_clip, memo
+from briefing.cite.basket import Basket, make_clip
+from briefing.cite.memo import memo
 from briefing.ui.screens.basket import BasketScreen
 
 
@@ -89,10 +90,10 @@ async def test_export_memo_to_a_file_and_to_the_clipboard(
     monkeypatch.setenv("PATH", str(user_folders))  # no clipboard tool
     app = Recording(BasketScreen(sample))
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("e")
+        await pilot.press("e", "enter")
         saved = app.messages[-1]
-        assert saved.startswith("Saved the memo to ")
-        path = Path(saved.removeprefix("Saved the memo to "))
+        assert saved.startswith("Saved the Markdown memo (Markdown) to ")
+        path = Path(saved.removeprefix("Saved the Markdown memo (Markdown) to "))
         assert path.read_text(encoding="utf-8") == memo(filled.clips)
         await pilot.press("c")
         await app.workers.wait_for_complete()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -27,8 +27,18 @@ from briefing.cite.citations import (
     gather_passage,
 )
 from briefing.cite.clipboard import clean
-from briefing.cite.references import references_of
-from briefing.cite.styles import markdown_escape, markdown_reference
+from briefing.cite.references import Reference, references_of
+from briefing.cite.styles import (
+    apa_in_text,
+    apa_reference,
+    chicago_bibliography,
+    chicago_note,
+    chicago_short_note,
+    markdown_reference,
+    mla_in_text,
+    mla_works_cited,
+    plain_reference,
+)
 from briefing.store.files import (
     FileMissing,
     FileRefused,
@@ -51,11 +61,13 @@ class BasketUnreadable(OSError):
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A quote, its footnote (Markdown, with ¶ locator) and its source's entry (Markdown)."""
+    """A quote, its footnote (Markdown, with ¶ locator) and its source's entry (Markdown),
+    and how each memo style cites it (`cites`, see `quote_cites`; empty in older clips)."""
 
     text: str
     footnote: str
     reference: str
+    cites: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +90,7 @@ class Clip:
     parts: tuple[Part, ...]
     references: tuple[str, ...] = ()  # sources clipped on their own
     note: str = ""
+    entries: tuple[dict[str, str], ...] = ()  # those sources' entries in each memo style
     id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
     title: str = ""
     """What a person calls the item (`briefing.brief.labels`); empty in older baskets."""
@@ -89,10 +102,16 @@ class Clip:
             Part(tuple(map(str, p["lines"])), tuple(Quote(**q) for q in p["quotes"]))
             for p in data["parts"]
         )
-        clip = cls(**{**data, "parts": parts, "references": tuple(data["references"])})
+        entries = tuple(data.get("entries", ()))
+        clip = cls(
+            **{**data, "parts": parts, "references": tuple(data["references"]), "entries": entries}
+        )
         texts = [clip.id, clip.item_id, clip.brief_id, clip.brief_title, clip.kind, clip.text]
         texts += [clip.note, clip.title, *clip.references]
-        texts += [getattr(q, f) for p in parts for q in p.quotes for f in Quote.__slots__]
+        texts += [getattr(q, f) for p in parts for q in p.quotes for f in ("text", "footnote")]
+        texts += [q.reference for p in parts for q in p.quotes]
+        tables = [q.cites for p in parts for q in p.quotes] + list(entries)
+        texts += [value for table in tables for pair in table.items() for value in pair]
         if not all(isinstance(t, str) for t in texts):
             raise TypeError("a clip holds text where it should")
         return clip
@@ -122,6 +141,7 @@ def _clip(brief: Brief, gathered: Gathered, text: str, title: str) -> Clip:
                     clean(x.quote).strip(),
                     markdown_reference(refs[x.source], x.paragraph),
                     markdown_reference(refs[x.source]),
+                    quote_cites(refs[x.source], x.paragraph),
                 )
                 for x in block.excerpts
             ),
@@ -137,7 +157,31 @@ def _clip(brief: Brief, gathered: Gathered, text: str, title: str) -> Clip:
         parts=parts,
         references=tuple(markdown_reference(refs[s.id]) for s in gathered.sources),
         title=clean(title),
+        entries=tuple(entry_cites(refs[s.id]) for s in gathered.sources),
     )
+
+
+def quote_cites(ref: Reference, paragraph: int) -> dict[str, str]:
+    """What a memo needs to cite a quote in each style, kept in its clip when it is made:
+    `STYLE.in_text`, `STYLE.entry`, Chicago's full and short notes, the plain footnote."""
+    return {
+        "plain.cite": plain_reference(ref, paragraph),
+        "apa.in_text": apa_in_text(ref, paragraph),
+        "mla.in_text": mla_in_text(ref, paragraph),
+        "chicago.note": chicago_note(ref, paragraph),
+        "chicago.short": chicago_short_note(ref, paragraph),
+        **entry_cites(ref),
+    }
+
+
+def entry_cites(ref: Reference) -> dict[str, str]:
+    """A source's entry in each style's closing list (`STYLE.entry`)."""
+    return {
+        "plain.entry": plain_reference(ref),
+        "apa.entry": apa_reference(ref),
+        "mla.entry": mla_works_cited(ref),
+        "chicago.entry": chicago_bibliography(ref),
+    }
 
 
 def basket_path() -> Path:
@@ -176,6 +220,10 @@ class Basket:
     def add(self, clip: Clip) -> str | None:
         """Append a clip."""
         return self._update(lambda clips: clips.append(clip))
+
+    def restore(self, clip: Clip, index: int) -> str | None:
+        """Put a removed clip back at its place (at the end if the list is shorter now)."""
+        return self._update(lambda clips: clips.insert(min(index, len(clips)), clip))
 
     def remove(self, clip_id: str) -> str | None:
         """Remove a clip (nothing happens if another instance removed it already)."""
@@ -259,35 +307,3 @@ def _move(clips: list[Clip], clip_id: str, offset: int) -> None:
         return
     target = max(0, min(len(clips) - 1, index + offset))
     clips.insert(target, clips.pop(index))
-
-
-def memo(clips: Sequence[Clip]) -> str:
-    """The clips as a Markdown memo: quotes with numbered footnotes, then each source once."""
-    titles = list(dict.fromkeys(c.brief_title for c in clips))
-    lines = [f"# Clips from {markdown_escape(' and '.join(titles))}" if titles else "# Clips"]
-    footnotes: list[str] = []
-    sources: dict[str, None] = {}
-    for clip in clips:
-        for part in clip.parts:
-            lines += [markdown_escape(line) for line in part.lines]
-            for quote in part.quotes:
-                footnotes.append(f"[^{len(footnotes) + 1}]: {quote.footnote}")
-                quoted = "\n".join(f"> {x}" for x in markdown_escape(quote.text).split("\n"))
-                lines.append(f"{quoted}[^{len(footnotes)}]")
-                sources[quote.reference] = None
-        for reference in clip.references:
-            lines.append(reference)
-            sources[reference] = None
-        if clip.note:
-            lines.append(f"*Note:* {markdown_escape(clip.note)}")
-    bibliography = ["## Sources", "\n".join(f"- {s}" for s in sources)] if sources else []
-    blocks = [*lines, "\n".join(footnotes), *bibliography]
-    return "\n\n".join(b for b in blocks if b) + "\n"
-
-
-def save_memo(clips: Sequence[Clip]) -> Path:
-    """Write the memo to a new file under `data_dir()/memos/` and return its path."""
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    path = data_dir() / "memos" / f"memo-{stamp}.md"
-    write_atomic(path, memo(clips).encode("utf-8"), private=False)
-    return path

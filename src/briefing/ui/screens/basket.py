@@ -7,6 +7,7 @@ read-merge-write), so what the screen shows is what another instance would read.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -19,7 +20,9 @@ from textual.widgets.option_list import Option
 
 from briefing import keys
 from briefing.brief.model import Brief
-from briefing.cite.basket import Basket, Clip, memo, save_memo
+from briefing.cite.basket import Basket, Clip
+from briefing.cite.memo import memo, memo_style
+from briefing.cite.style_names import STYLE_NAMES
 from briefing.sanitize import one_line
 from briefing.ui.bindings import bindings
 from briefing.ui.screens.base import ItemList, show_help
@@ -65,6 +68,9 @@ class BasketScreen(Screen[str | None]):
         super().__init__()
         self.brief = brief
         self.basket = Basket()
+        self.removed: list[tuple[Clip, int]] = []
+        """Clips removed while the basket was open, last last, with their places: `u`
+        puts them back in turn."""
 
     def compose(self) -> ComposeResult:
         """The list of clips, a note field shown on demand, and the keys."""
@@ -122,14 +128,27 @@ class BasketScreen(Screen[str | None]):
             self._refresh_list(keep=clip_id)
 
     def action_remove(self) -> None:
-        """Remove the highlighted clip."""
+        """Remove the highlighted clip (u puts it back)."""
         clip_id = self.selected_clip_id()
         if clip_id is not None:
             index = [c.id for c in self.basket.clips].index(clip_id)
-            self._run(self.basket.remove, clip_id)
+            clip = self.basket.clips[index]
+            if not self._run(self.basket.remove, clip_id):
+                return
+            self.removed.append((clip, index))
+            self.notify(f"Removed clip {index + 1}; u puts it back.", markup=False, timeout=4)
             listing = self.query_one("#basket-list", OptionList)
             if self.basket.clips:
                 listing.highlighted = min(index, len(self.basket.clips) - 1)
+
+    def action_undo_remove(self) -> None:
+        """u: put the last removed clip back where it was."""
+        if not self.removed:
+            self.notify("Nothing to put back.", markup=False)
+            return
+        clip, index = self.removed.pop()
+        if self._run(self.basket.restore, clip, index):
+            self._refresh_list(keep=clip.id)
 
     def action_note(self) -> None:
         """Open the note field for the highlighted clip, holding its current note."""
@@ -152,30 +171,54 @@ class BasketScreen(Screen[str | None]):
         self.query_one("#basket-note", Input).remove_class("-editing")
         self.query_one("#basket-list").focus()
 
+    @property
+    def memo_style(self) -> str:
+        """The style the memo is written in: the app's citation style (BibTeX and
+        CSL-JSON, which are not prose styles, give a Markdown memo)."""
+        return memo_style(getattr(self.app, "citation_style", "markdown"))
+
     def action_copy_memo(self) -> None:
-        """Copy the whole basket as a Markdown memo."""
+        """Copy the whole basket as a Markdown memo in the current citation style."""
         from briefing.ui.copying import copy_text
 
         if not self.basket.clips:
             self.notify("The basket is empty: nothing to copy.", severity="warning")
             return
         count = len(self.basket.clips)
-        what = f"the basket memo ({count} clip{'s' * (count != 1)}, Markdown)"
-        copy_text(self.app, memo(self.basket.clips), what, "memo")
+        style = STYLE_NAMES[self.memo_style]
+        what = f"the basket memo ({count} clip{'s' * (count != 1)}, {style})"
+        copy_text(self.app, memo(self.basket.clips, self.memo_style), what, "memo")
 
     def action_export_memo(self) -> None:
-        """Save the memo as a Markdown file and say where."""
+        """e: ask for a format and a file name, then save the memo there."""
+        from briefing.ui.screens.memo_dialog import MemoExportDialog
+
         if not self.basket.clips:
             self.notify("The basket is empty: nothing to save.", severity="warning")
             return
+        dialog = MemoExportDialog(STYLE_NAMES[self.memo_style])
+        self.app.push_screen(dialog, callback=self._save_memo)
+
+    def _save_memo(self, choice: tuple[Path, str] | None) -> None:
+        from briefing.cite.memo_files import FORMAT_NAMES, save_memo
+
+        if choice is None:
+            return
+        path, fmt = choice
         try:
-            path = save_memo(self.basket.clips)
+            saved = save_memo(self.basket.clips, self.memo_style, fmt, path)
         except OSError as error:
             self.notify(
                 f"Could not save the memo: {one_line(str(error))}", severity="error", markup=False
             )
             return
-        self.notify(f"Saved the memo to {path}", markup=False)
+        kind = FORMAT_NAMES[fmt].split(" (")[0]
+        style = STYLE_NAMES[self.memo_style]
+        self.notify(f"Saved the {style} memo ({kind}) to {saved}", markup=False)
+
+    def action_close(self) -> None:
+        """q: close the basket."""
+        self.dismiss(None)
 
     def action_back(self) -> None:
         """Escape: cancel the note being edited, else close the basket."""

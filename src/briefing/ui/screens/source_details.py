@@ -9,13 +9,15 @@ from urllib.parse import urlsplit
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from briefing import keys
 from briefing.brief.model import Source
 from briefing.sanitize import web_link
+from briefing.ui.bindings import bindings
 from briefing.ui.screens.base import UNKNOWN, source_facts, source_field
 from briefing.ui.text import safe, safe_line
 from briefing.views.details import source_value
@@ -63,10 +65,7 @@ def source_header(source: Source) -> Text:
 class SourceDetailsScreen(ModalScreen[None]):
     """Everything the brief says about a source; Escape, q or i closes."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,i", "close", "Close", id="details.close"),
-        Binding("q", "close", "Close", show=False, id="details.close_q"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(keys.SOURCE_DETAILS)
     DEFAULT_CSS = """
     SourceDetailsScreen {
         align: center middle;
