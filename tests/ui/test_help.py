@@ -81,11 +81,12 @@ async def test_over_the_reader_lists_its_keys(sample: Brief) -> None:
         text = screen_text(app)
         assert row(text, "Next quote")[1] == "]"
         assert row(text, "Previous quote")[1:3] == ["p", "["]
-        assert row(text, "Next match (or quote)")[1] == "n"
+        assert row(text, "The next match (without a search: the next quote)")[1] == "n"
         assert row(text, "Previous match")[1] == "N"
-        assert row(text, "Find")[1] == "/"
+        assert row(text, "Find text in the article")[1] == "/"
         assert row(text, "Select a passage")[1] == "v"
-        assert row(text, "Copy the selection or quote, cited")[1] == "c"
+        assert row(text, "Copy the selection, else the quote")[1] == "c"
+        assert row(text, "The top of the article")[1] == "g"
         assert headings(text)[0] == "Source reader"
 
 
