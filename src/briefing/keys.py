@@ -69,7 +69,15 @@ COPY = Command("briefing.copy", "copy", "c", "Copy", "Copy the item with its cit
 ADD = Command("briefing.add_to_basket", "add_to_basket", "a", "Add to basket", show=False)
 QUIT = Command("briefing.quit", "quit", "q", "Quit")
 CLOSE = Command("briefing.close", "close", "q", "Close", "Close this screen", show=False)
-SHARED: tuple[Command, ...] = (BACK, HELP, COPY, ADD, QUIT, CLOSE)
+EDIT = Command(
+    "briefing.edit",
+    "edit",
+    "E",
+    "Edit",
+    "Edit the brief at this item in $VISUAL or $EDITOR; it reloads on return",
+    show=False,
+)
+SHARED: tuple[Command, ...] = (BACK, HELP, COPY, ADD, QUIT, CLOSE, EDIT)
 """Commands with the same id on several screens, as declared before any screen's wording."""
 
 
@@ -92,6 +100,7 @@ MAIN_SCREEN: tuple[Command, ...] = (
     _main(
         "overview", "escape", "Overview", "Back to the overview: summary, disputes, figures", True
     ),
+    EDIT,
     HELP.described(help="Show every key"),
     QUIT.described(help="Quit briefing"),
 )
@@ -183,6 +192,7 @@ ITEM_SCREEN: tuple[Command, ...] = (
     main_command("open_source").described(
         help="Open the selected quote (on an item's row, its first) in its article"
     ),
+    CLOSE,
 )
 """Every screen over some items (disputes, figures, entities): c, a and o act on the quote
 under the cursor, or on the whole item on its own row."""
@@ -221,6 +231,15 @@ SOURCE_READER: tuple[Command, ...] = (
     Command(
         "reader.details", "details", "i", "Details", "The source's details and notes", show=False
     ),
+    Command(
+        "reader.add_excerpt",
+        "add_excerpt",
+        "A",
+        "New excerpt",
+        "Add the selection to the brief as a new excerpt",
+        show=False,
+    ),
+    EDIT.described(help="Edit the brief at this quote in $VISUAL or $EDITOR; it reloads on return"),
 )
 
 ARTICLE: tuple[Command, ...] = (
@@ -294,6 +313,12 @@ MEMO_DIALOG: tuple[Command, ...] = (
     Command("memo.cancel", "cancel", "escape", "Cancel", "Close without saving"),
 )
 """Where and how to save the memo."""
+
+NEW_EXCERPT_DIALOG: tuple[Command, ...] = (
+    Command("excerpt.save", "save", "ctrl+s", "Add", "Add the excerpt to the brief", priority=True),
+    Command("excerpt.cancel", "cancel", "escape", "Cancel", "Close without adding"),
+)
+"""A new excerpt's id and topics, from the source reader."""
 
 SOURCE_DETAILS: tuple[Command, ...] = (
     Command("details.close", "close", "escape,i,q", "Close", "Back to the article"),
@@ -385,6 +410,7 @@ GROUPS: dict[str, tuple[Command, ...]] = {
     "the basket": BASKET_SCREEN,
     "saving the memo": MEMO_DIALOG,
     "a source's details": SOURCE_DETAILS,
+    "a new excerpt": NEW_EXCERPT_DIALOG,
     "the brief picker": PICKER_SCREEN,
     "help": HELP_SCREEN,
     "lists": ROWS,

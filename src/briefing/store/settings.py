@@ -1,6 +1,7 @@
 """The user's settings: `config.toml` in the config folder.
 
     style = "apa"              # the citation style `c` copies with
+    theme = "nord"             # any theme the palette's "Change theme" lists
 
     [keys]                     # remap keys by binding id (`?` in the app lists the keys)
     "briefing.copy" = "y"
@@ -25,7 +26,7 @@ from briefing.sanitize import one_line
 from briefing.store.files import FileMissing, FileRefused, config_dir, read_regular
 
 DEFAULT_STYLE = "plain"
-KNOWN = ("style", "keys")
+KNOWN = ("style", "theme", "keys")
 MAX_SETTINGS_BYTES = 1024 * 1024
 
 
@@ -34,6 +35,8 @@ class Settings:
     """What the user chose, and what could not be read."""
 
     style: str = DEFAULT_STYLE
+    theme: str | None = None
+    """A Textual theme's name; the app checks it against the themes it has."""
     keys: dict[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
@@ -77,7 +80,13 @@ def _load(path: Path) -> Settings:
             f"{path}: style {style!r} is not one of {', '.join(STYLES)}; using {DEFAULT_STYLE!r}"
         )
         style = DEFAULT_STYLE
-    return Settings(style=style, keys=keys, warnings=tuple(warnings))
+    theme = data.get("theme")
+    if theme is not None and not (isinstance(theme, str) and theme.strip()):
+        warnings.append(f'{path}: theme must be a theme\'s name such as "nord"; ignored')
+        theme = None
+    return Settings(
+        style=style, theme=theme.strip() if theme else None, keys=keys, warnings=tuple(warnings)
+    )
 
 
 def _keys(table: object, path: Path, warnings: list[str], text: str) -> dict[str, str]:

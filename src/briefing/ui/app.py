@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App
@@ -17,8 +18,12 @@ from briefing.keymap import full_keymap
 from briefing.memory import keep_out_of_gc
 from briefing.store import settings
 from briefing.ui.screens.loading import LoadingScreen
+from briefing.ui.choices import Choices
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.screens.search import TakesTyping
+
+if TYPE_CHECKING:
+    from briefing.ui.live import BriefWatcher
 
 
 class BriefingApp(App[None]):
@@ -52,9 +57,12 @@ class BriefingApp(App[None]):
         keep_out_of_gc()
         self.folder = folder
         chosen = settings.load()
+        self.choices = Choices(chosen)
         self._config_warnings = chosen.warnings  # shown once the app is up
         self.set_keymap(full_keymap(chosen.keys))
-        self.citation_style = style or chosen.style
+        self.citation_style = self.choices.style(style)
+        self.watcher: BriefWatcher | None = None
+        """Reloads the brief when it changes on disk (once a brief is shown)."""
 
     def get_default_screen(self) -> Screen[None]:
         """The main screen straight away, so the first frame already shows the brief."""
@@ -74,12 +82,44 @@ class BriefingApp(App[None]):
             event.stop()
 
     def on_mount(self) -> None:
-        """Say what was wrong with the config file; without a brief, offer a folder's."""
+        """Start on the chosen theme, say what was wrong with the config file, watch the
+        brief; without a brief, offer a folder's."""
         self._depth = len(self.screen_stack)
         self.screen_change_signal.subscribe(self, self._screen_changed)
-        for warning in self._config_warnings:
+        theme = self.choices.theme(set(self.available_themes))
+        if theme:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, lambda new: self._remember("theme", new.name))
+        self.watch(self, "citation_style", lambda new: self._remember("style", new), init=False)
+        for warning in (*self._config_warnings, *self.choices.warnings):
             self.notify(warning, title="Settings", severity="warning", markup=False, timeout=10)
+        if self.brief is not None:
+            self._watch_brief(self.brief)
         self._offer_picker()
+
+    def _remember(self, name: str, value: str) -> None:
+        warning = self.choices.remember(name, value)
+        if warning:
+            self.notify(warning, severity="warning", markup=False)
+
+    def _watch_brief(self, brief: Brief) -> None:
+        from briefing.ui.live import BriefWatcher
+
+        self.watcher = BriefWatcher(self, brief, self._reloaded)
+        self.watcher.start()
+
+    def _reloaded(self, brief: Brief) -> None:
+        """A newer version of the brief passed the checker: it is the app's brief now."""
+        self.brief = brief
+        keep_out_of_gc()
+        self._prepare_search(brief)
+
+    def open_editor(self, item_id: str | None) -> None:
+        """Open the brief in the user's editor at this item's line; reload on return."""
+        if self.watcher is None:
+            self.notify("No brief file is open.", severity="warning")
+            return
+        self.watcher.open_editor(item_id)
 
     def _offer_picker(self) -> None:
         """Without a brief, let the user choose one of the folder's."""
@@ -140,6 +180,7 @@ class BriefingApp(App[None]):
         keep_out_of_gc()
         self.push_screen(MainScreen(brief, overview=self.overview))
         self.call_after_refresh(self._prepare_search, brief)
+        self._watch_brief(brief)
 
     def on_loading_screen_checked(self, message: LoadingScreen.Checked) -> None:
         """A brief opened for the first time passed its check: show it."""
@@ -147,6 +188,7 @@ class BriefingApp(App[None]):
         keep_out_of_gc()
         self.push_screen(MainScreen(message.brief, overview=self.overview))
         self.call_after_refresh(self._prepare_search, message.brief)
+        self._watch_brief(message.brief)
 
     def cycle_citation_style(self) -> None:
         """Switch to the next citation style and say which."""

@@ -149,6 +149,10 @@ class ItemsScreen(Screen[str | None]):
         """Escape: back without choosing."""
         self.dismiss(None)
 
+    def action_close(self) -> None:
+        """q: the same as Escape."""
+        self.dismiss(None)
+
     def action_copy(self) -> None:
         """c: copy what is under the cursor (the item, or one of its excerpts) with citations."""
         copy_item(self, self.brief, focused_item_id(self))

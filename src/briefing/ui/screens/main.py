@@ -275,6 +275,12 @@ class MainScreen(Screen[None]):
         elif item.item_kind == "dispute":
             self.action_disputes(item.id)
 
+    async def reload_brief(self, brief: Brief) -> None:
+        """A newer version of the brief (live reload), shown in place."""
+        from briefing.ui.screens.main_reload import reload_main
+
+        await reload_main(self, brief)
+
     # Other screens (imported when first used: the first frame needs none of them) ----
 
     def _push(self, screen: Screen[Any]) -> None:
@@ -358,6 +364,12 @@ class MainScreen(Screen[None]):
         from briefing.ui.screens.entities import EntitiesScreen
 
         self._push(EntitiesScreen(self.brief))
+
+    def action_edit(self) -> None:
+        """E: the brief in the user's editor at the selected item; it reloads on return."""
+        open_editor = getattr(self.app, "open_editor", None)
+        if open_editor is not None:
+            open_editor(self.selected_item_id())
 
     def action_help(self) -> None:
         """Show every key."""

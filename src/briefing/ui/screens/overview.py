@@ -153,6 +153,12 @@ class OverviewScreen(Screen[str | None]):
         self.watch(self.app, "citation_style", self.query_one(StyleIndicator).show_style)
         self.query_one(Prose).focus()
 
+    async def reload_brief(self, brief: Brief) -> None:
+        """A newer version of the brief (live reload): composed again in place."""
+        self.brief = brief
+        await self.recompose()
+        self.on_mount()
+
     def selected_item_id(self) -> str | None:
         """The dispute or figure under the cursor of the focused list."""
         return self.focused.item_id if isinstance(self.focused, OverviewList) else None

@@ -9,7 +9,8 @@ as a passage that is not one of the brief's excerpts.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -21,12 +22,17 @@ from textual.widgets import Footer, Input, Static
 from briefing import keys
 from briefing.brief.model import Brief, Excerpt
 from briefing.brief.passage import Place, Selection, passage_excerpt, sentence_at
+from briefing.sanitize import one_line
 from briefing.search.find import Found, find_text, next_match
 from briefing.ui.bindings import bindings
 from briefing.ui.screens.base import add_to_basket, copy_item, show_help
 from briefing.ui.screens.source_details import source_line
 from briefing.ui.text import safe, safe_line
 from briefing.ui.widgets.article import ArticleView
+
+if TYPE_CHECKING:
+    from briefing.brief.loader import LoadResult
+    from briefing.ui.screens.new_excerpt import NewExcerpt
 
 
 class SourceReaderScreen(Screen[None]):
@@ -259,6 +265,80 @@ class SourceReaderScreen(Screen[None]):
         if selection is None:
             return None
         return passage_excerpt(self.source, selection.start, selection.end)
+
+    # Live reload and editing -------------------------------------------------------------------
+
+    async def reload_brief(self, brief: Brief) -> None:
+        """Show the newer brief's version of this article in place, at the same place, the
+        current quote and the search kept when they still exist."""
+        if brief.get(self.source.id) is None:
+            self.notify("This article is no longer in the brief; Escape goes back.")
+            return
+        top = self.article.top_place()
+        self.brief, self.source = brief, brief.source(self.source.id)
+        self.quotes = brief.source_excerpts(self.source.id)
+        if self.excerpt_id not in {x.id for x in self.quotes}:
+            self.excerpt_id = None
+        await self.recompose()
+        article = self.article
+        article.show_excerpt(self.excerpt_id)
+        article.focus()
+        if self.excerpt_id is None:
+            self.call_after_refresh(article.scroll_to_place, top)
+        if self.needle:
+            self.matches = find_text(self.source.paragraphs, self.needle)
+            self.match_index = None if not self.matches else 0
+            self._show_matches()
+        self._update_status()
+
+    def action_edit(self) -> None:
+        """E: the brief in the user's editor at the current quote (else the source)."""
+        open_editor = getattr(self.app, "open_editor", None)
+        if open_editor is not None:
+            open_editor(self.excerpt_id or self.source.id)
+
+    def action_add_excerpt(self) -> None:
+        """A: the selection becomes a new excerpt of the brief (its id and topics asked)."""
+        from briefing.authoring.scaffold import excerpt_id
+        from briefing.ui.screens.new_excerpt import NewExcerptDialog
+
+        passage = self._passage()
+        if passage is None:
+            self.notify("Select a passage first: v, then ) or j to extend it.")
+            return
+        topics = self.brief.excerpt(self.excerpt_id).topics if self.excerpt_id else ()
+        dialog = NewExcerptDialog(self.brief, excerpt_id(passage.quote, self.brief.items), topics)
+        self.app.push_screen(dialog, callback=partial(self._add_excerpt, passage.quote))
+
+    def _add_excerpt(self, quote: str, choice: NewExcerpt | None) -> None:
+        if choice is not None:
+            self.notify("Adding the excerpt and checking the brief…", timeout=2)
+            self.run_worker(partial(self._write_excerpt, quote, *choice), thread=True)
+
+    def _write_excerpt(self, quote: str, excerpt_id: str, topics: list[str]) -> None:
+        """In a thread: edit the brief file, check it, and report back."""
+        from briefing.authoring.edit import EditRefused, add_excerpt
+
+        try:
+            result = add_excerpt(self.brief.path, excerpt_id, self.source.id, quote, topics)
+        except EditRefused as refused:
+            problems = [refused.message, *(str(p) for p in refused.problems[:6])]
+            message = one_line(problems[0]) + "".join(f"\n{one_line(p)}" for p in problems[1:])
+            self.app.call_from_thread(
+                self.notify, message, title="Not added", severity="error", markup=False
+            )
+            return
+        self.app.call_from_thread(self._excerpt_added, excerpt_id, result)
+
+    def _excerpt_added(self, excerpt_id: str, result: LoadResult) -> None:
+        """Show the brief with its new excerpt, that excerpt current."""
+        self.excerpt_id = excerpt_id
+        watcher = getattr(self.app, "watcher", None)
+        if watcher is not None:
+            watcher.adopt(result)
+        elif result.brief is not None:
+            self.call_later(self.reload_brief, result.brief)
+        self.notify(f"Added the excerpt {one_line(excerpt_id)} to the brief; it checks.")
 
     # Copying, collecting, going back -----------------------------------------------
 

@@ -1,0 +1,45 @@
+"""The main screen shown again for a newer version of its brief (live reload), in place.
+
+The panes are composed again from the new brief; the filters, the item under each
+cursor and the focused pane are kept wherever they still exist in it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefing.brief.model import Brief, Entity, Event, Topic
+from briefing.ui.widgets.bars import StyleIndicator
+from briefing.ui.widgets.detail import DetailPane
+from briefing.ui.widgets.timeline import Timeline
+from briefing.ui.widgets.topics import TopicTree
+
+if TYPE_CHECKING:
+    from briefing.ui.screens.main import MainScreen
+
+FILTER_KINDS = {"topic_filter": Topic, "entity_filter": Entity, "event_filter": Event}
+
+
+async def reload_main(screen: MainScreen, brief: Brief) -> None:
+    """Show `brief` on the main screen, keeping the reader's place where it can."""
+    focused = screen.focused.id if screen.focused is not None else None
+    event, excerpt = screen._cursor_event(), screen._cursor_excerpt()
+    topic = screen.query_one(TopicTree).highlighted_topic
+    screen.brief = brief
+    for name, kind in FILTER_KINDS.items():
+        value = getattr(screen, name)
+        setattr(screen, name, value if isinstance(brief.get(value or ""), kind) else None)
+    await screen.recompose()
+    screen.query_one(TopicTree).border_title = "Topics"
+    screen.query_one(DetailPane).border_title = "Detail"
+    style = screen.query_one(StyleIndicator)
+    style.show_style(getattr(screen.app, "citation_style", "plain"))
+    screen.watch(screen.app, "citation_style", style.show_style, init=False)
+    screen._apply_filters(
+        event=event.id if event and brief.get(event.id) else None,
+        excerpt=excerpt.id if excerpt and brief.get(excerpt.id) else None,
+    )
+    if topic and isinstance(brief.get(topic), Topic):
+        screen.query_one(TopicTree).select_topic(topic)
+    again = screen.query(f"#{focused}") if focused else None
+    (again.first() if again else screen.query_one(Timeline)).focus()
