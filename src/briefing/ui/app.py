@@ -17,8 +17,8 @@ from briefing.cite.style_names import STYLES
 from briefing.keymap import full_keymap
 from briefing.memory import keep_out_of_gc
 from briefing.store import settings
-from briefing.ui.screens.loading import LoadingScreen
 from briefing.ui.choices import Choices
+from briefing.ui.screens.loading import LoadingScreen
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.screens.search import TakesTyping
 

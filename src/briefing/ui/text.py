@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
-from briefing.sanitize import one_line, sanitize
+from briefing.sanitize import one_line, sanitize, web_link
 
 
 def safe(text: str, style: str | Style = "") -> Text:
@@ -20,3 +20,11 @@ def safe(text: str, style: str | Style = "") -> Text:
 def safe_line(text: str, style: str | Style = "") -> Text:
     """Untrusted text folded onto one line, for titles, previews and list rows."""
     return Text(one_line(text), style=style, end="", no_wrap=True, overflow="ellipsis")
+
+
+def link_text(url: str, shown: str | None = None) -> Text:
+    """A URL (or `shown` in its place) on one line; a clickable OSC 8 link only when the
+    URL is a plain http(s) one (`briefing.sanitize.web_link`), else text alone."""
+    target = web_link(url)
+    style = Style(underline=True, link=target) if target else Style(underline=True)
+    return safe_line(shown or url, style)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import ClassVar
 from urllib.parse import urlsplit
 
-from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -16,18 +15,10 @@ from textual.widgets import Static
 
 from briefing import keys
 from briefing.brief.model import Source
-from briefing.sanitize import web_link
 from briefing.ui.bindings import bindings
 from briefing.ui.screens.base import UNKNOWN, source_facts, source_field
-from briefing.ui.text import safe, safe_line
+from briefing.ui.text import link_text, safe, safe_line
 from briefing.views.details import source_value
-
-
-def link_text(url: str, shown: str | None = None) -> Text:
-    """The URL (or `shown`) as text; a clickable OSC 8 link only for a safe http(s) URL."""
-    target = web_link(url)
-    style = Style(underline=True, link=target) if target else Style(underline=True)
-    return safe_line(shown or url, style)
 
 
 def source_line(source: Source) -> Text:
