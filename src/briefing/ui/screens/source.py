@@ -141,7 +141,7 @@ class SourceReaderScreen(Screen[None]):
         where = f"¶{passage.paragraph}" if passage else "nothing"
         size = f", {len(passage.quote):,} characters" if passage else ""
         status.append(f"Selected from {where}{size}", "bold")
-        status.append(" · ) sentence · j line · k take back · c copy · a add · Esc cancel")
+        status.append(" · ) sentence · j line · k take back · c copy · a add · A excerpt · Esc")
         return status
 
     # Quotes ------------------------------------------------------------------------
