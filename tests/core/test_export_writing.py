@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.cite.basket import Basket, make_clip, save_memo
+from briefing.cite.basket import Basket, make_clip
 from briefing.cite.clipboard import save_to_file
+from briefing.cite.memo_files import save_memo
 from briefing.cli import main
 from briefing.store.files import WriteRefused, current_umask, write_atomic
 
