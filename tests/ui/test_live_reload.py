@@ -71,7 +71,7 @@ async def test_a_changed_brief_is_shown_in_place_keeping_filters_and_selection(
         await poll(app, pilot)
         assert app.brief is not None and app.brief.title == "Harbours, fighters and fees"
         assert "Harbours, fighters and fees" in screen_text(app)
-        assert screen.topic_filter == "t-ports"
+        assert screen.narrowing.topic == "t-ports"
         assert screen.selected_item_id() == "q-capacity"
         assert ("Reloaded the brief from disk.", "") in app.messages
 

@@ -13,11 +13,12 @@ from briefing.ui.widgets.bars import StyleIndicator
 from briefing.ui.widgets.detail import DetailPane
 from briefing.ui.widgets.timeline import Timeline
 from briefing.ui.widgets.topics import TopicTree
+from briefing.views.narrowing import Narrowing
 
 if TYPE_CHECKING:
     from briefing.ui.screens.main import MainScreen
 
-FILTER_KINDS = {"topic_filter": Topic, "entity_filter": Entity, "event_filter": Event}
+FILTER_KINDS = {"topic": Topic, "entity": Entity, "event": Event}
 
 
 async def reload_main(screen: MainScreen, brief: Brief) -> None:
@@ -26,9 +27,13 @@ async def reload_main(screen: MainScreen, brief: Brief) -> None:
     event, excerpt = screen._cursor_event(), screen._cursor_excerpt()
     topic = screen.query_one(TopicTree).highlighted_topic
     screen.brief = brief
-    for name, kind in FILTER_KINDS.items():
-        value = getattr(screen, name)
-        setattr(screen, name, value if isinstance(brief.get(value or ""), kind) else None)
+    kept = {name: getattr(screen.narrowing, name) for name in FILTER_KINDS}
+    screen.narrowing = Narrowing(
+        **{
+            name: value if isinstance(brief.get(value or ""), FILTER_KINDS[name]) else None
+            for name, value in kept.items()
+        }
+    )
     await screen.recompose()
     screen.query_one(TopicTree).border_title = "Topics"
     screen.query_one(DetailPane).border_title = "Detail"
