@@ -23,6 +23,11 @@ FILTER_KINDS = {"topic": Topic, "entity": Entity, "event": Event}
 
 async def reload_main(screen: MainScreen, brief: Brief) -> None:
     """Show `brief` on the main screen, keeping the reader's place where it can."""
+    if not screen.query(Timeline):  # the panes are not made yet (the overview covers them)
+        screen.brief = brief
+        await screen.recompose()
+        _follow_style(screen)
+        return
     focused = screen.focused.id if screen.focused is not None else None
     event, excerpt = screen._cursor_event(), screen._cursor_excerpt()
     topic = screen.query_one(TopicTree).highlighted_topic
@@ -35,11 +40,11 @@ async def reload_main(screen: MainScreen, brief: Brief) -> None:
         }
     )
     await screen.recompose()
+    if not screen.query(Timeline):
+        await screen._make_panes()
     screen.query_one(TopicTree).border_title = "Topics"
     screen.query_one(DetailPane).border_title = "Detail"
-    style = screen.query_one(StyleIndicator)
-    style.show_style(getattr(screen.app, "citation_style", "plain"))
-    screen.watch(screen.app, "citation_style", style.show_style, init=False)
+    _follow_style(screen)
     screen._apply_filters(
         event=event.id if event and brief.get(event.id) else None,
         excerpt=excerpt.id if excerpt and brief.get(excerpt.id) else None,
@@ -48,3 +53,10 @@ async def reload_main(screen: MainScreen, brief: Brief) -> None:
         screen.query_one(TopicTree).select_topic(topic)
     again = screen.query(f"#{focused}") if focused else None
     (again.first() if again else screen.query_one(Timeline)).focus()
+
+
+def _follow_style(screen: MainScreen) -> None:
+    """The new style indicator shows the app's citation style, and follows it."""
+    style = screen.query_one(StyleIndicator)
+    style.show_style(getattr(screen.app, "citation_style", "plain"))
+    screen.watch(screen.app, "citation_style", style.show_style, init=False)
