@@ -76,8 +76,8 @@ def entry_name(path: Path, content: bytes) -> str:
     """`PATHKEY-CONTENTKEY.entry`: writing a new entry for a brief removes the entries of
     its earlier versions (a large brief's entry is tens of megabytes)."""
     place = hashlib.sha256()
-    for part in (__version__, sys.version, str(path.resolve())):
-        place.update(part.encode() + b"\0")
+    for part in (__version__.encode(), sys.version.encode(), os.fsencode(path.resolve())):
+        place.update(part + b"\0")  # fsencode: a file name need not be valid UTF-8
     return f"{place.hexdigest()[:24]}-{digest(content)}{SUFFIX}"
 
 

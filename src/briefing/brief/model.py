@@ -135,9 +135,10 @@ class Figure:
     @property
     def shown_value(self) -> str:
         """The value without a spurious `.0`, with thousands separators."""
-        if float(self.value).is_integer():
-            return f"{int(self.value):,}"
-        return f"{self.value:,}"
+        value = self.value
+        if isinstance(value, int):  # exact, however large (float() overflows past 1e308)
+            return f"{value:,}"
+        return f"{int(value):,}" if value.is_integer() else f"{value:,}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App
+from textual.binding import Binding
+from textual.errors import NoWidget
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -16,11 +19,13 @@ from briefing.brief.problems import BriefError
 from briefing.cite.style_names import STYLES
 from briefing.keymap import full_keymap
 from briefing.memory import keep_out_of_gc
+from briefing.sanitize import one_line
 from briefing.store import settings
 from briefing.ui.choices import Choices
 from briefing.ui.screens.loading import LoadingScreen
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.screens.search import TakesTyping
+from briefing.ui.text import shown
 
 if TYPE_CHECKING:
     from briefing.ui.live import BriefWatcher
@@ -189,6 +194,60 @@ class BriefingApp(App[None]):
         self.push_screen(MainScreen(message.brief, overview=self.overview))
         self.call_after_refresh(self._prepare_search, message.brief)
         self._watch_brief(message.brief)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Drop a mouse press on a widget already removed (a notification closed by the
+        first click of a double click): Textual's text selection would start in it and
+        raise AttributeError on its missing parent. Drop paging in a command palette not
+        laid out yet (see ui/screens/palette.py)."""
+        if (
+            isinstance(event, events.MouseDown)
+            and not event.is_forwarded
+            and self._removed_at(int(event.x), int(event.y))
+        ):
+            return
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            from briefing.ui.screens.palette import paging_too_early
+
+            if paging_too_early(self.screen, event.key):
+                return
+        await super().on_event(event)
+
+    def _removed_at(self, x: int, y: int) -> bool:
+        try:
+            widget, _ = self.get_widget_at(x, y)
+        except NoWidget:
+            return False
+        return widget.parent is None and not isinstance(widget, Screen)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notification, its text made safe for the terminal first: messages carry
+        paths, settings values and file names, any of which may hold escape sequences."""
+        message, title = shown(message), shown(title)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the footer, key bar and help show it; keys come from config.toml too."""
+        return one_line(shown(super().get_key_display(binding)))
+
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the command palette, with its paging guarded (see ui/screens/palette.py)."""
+        from textual.command import CommandPalette
+
+        from briefing.ui.screens.palette import Palette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            # No id (Textual gives it one): Ctrl+P again while the last palette was still
+            # being removed raised DuplicateIds.
+            self.push_screen(Palette())
 
     def cycle_citation_style(self) -> None:
         """Switch to the next citation style and say which."""

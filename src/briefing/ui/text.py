@@ -2,6 +2,11 @@
 
 Never pass such text to Textual or Rich as a string: a string is parsed as markup, so a
 stray `[/]` would crash the app and `[@click=app.quit]` would run an action.
+
+A value may hold up to 200,000 characters. Widgets show at most `MAX_SHOWN` of one (and a
+line at most `MAX_LINE`), saying how much is left out: wrapping a whole 200,000-character
+title again on every resize took seconds. Articles are shown whole by the reader, which
+wraps only the lines on screen.
 """
 
 from __future__ import annotations
@@ -11,15 +16,41 @@ from rich.text import Text
 
 from briefing.sanitize import one_line, sanitize, web_link
 
+MAX_SHOWN = 20_000
+"""The most characters of one value that a widget shows (about ten pages)."""
+MAX_LINE = 2_000
+"""The most characters of one value folded onto a line (wider than any terminal)."""
+
+
+def clipped(text: str, limit: int = MAX_SHOWN) -> str:
+    """The text, or its first `limit` characters and how many more there are."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit:,} more characters)"
+
+
+def shown(text: str) -> str:
+    """Text any terminal can be sent: controls made visible (see briefing.sanitize), and
+    lone surrogates (the bytes of a file name that is not UTF-8, or a YAML escape), which
+    no terminal encoding can even write, shown as U+FFFD."""
+    if not text.isascii():
+        try:  # a file name's undecodable bytes: one U+FFFD each
+            raw = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            raw = text.encode("utf-8", "surrogatepass")
+        text = raw.decode("utf-8", "replace")
+    return sanitize(text)
+
 
 def safe(text: str, style: str | Style = "") -> Text:
     """Untrusted text as a Text: control sequences neutralised, never parsed as markup."""
-    return Text(sanitize(text), style=style, end="")
+    return Text(shown(clipped(text)), style=style, end="")
 
 
 def safe_line(text: str, style: str | Style = "") -> Text:
     """Untrusted text folded onto one line, for titles, previews and list rows."""
-    return Text(one_line(text), style=style, end="", no_wrap=True, overflow="ellipsis")
+    line = one_line(shown(clipped(text, MAX_LINE)))
+    return Text(line, style=style, end="", no_wrap=True, overflow="ellipsis")
 
 
 def link_text(url: str, shown: str | None = None) -> Text:

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, OptionList
 from briefing import keys
 from briefing.brief.model import Brief, Entity, Excerpt, Source
 from briefing.ui.bindings import bindings
+from briefing.ui.screens.closing import OnTop
 from briefing.ui.text import safe, safe_line
 from briefing.views.details import source_value
 
@@ -120,7 +121,24 @@ def show_help(screen: Screen[Any]) -> None:
 class ItemList(OptionList):
     """An option list that also moves with j and k."""
 
+    DEFAULT_CSS = """
+    ItemList {
+        min-width: 12;  /* narrower, Textual's wrap of a long option raised ValueError */
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = bindings(keys.ITEM_LIST)
+
+    def action_page_up(self) -> None:
+        """Page up, once the list has room on screen (see `action_page_down`)."""
+        if self.scrollable_content_region:
+            super().action_page_up()  # type: ignore[no-untyped-call]
+
+    def action_page_down(self) -> None:
+        """Page down, once the list has room on screen: Textual's OptionList raises
+        KeyError when paged with no size (a terminal a line high, or before its layout)."""
+        if self.scrollable_content_region:
+            super().action_page_down()  # type: ignore[no-untyped-call]
 
     def highlight_first(self) -> None:
         """Put the cursor on the first option that can be chosen (headings cannot)."""
@@ -128,7 +146,7 @@ class ItemList(OptionList):
         self.highlighted = next(choosable, None)
 
 
-class ItemsScreen(Screen[str | None]):
+class ItemsScreen(OnTop[str | None]):
     """A screen over some of a brief's items; it dismisses with the id of one to go to.
 
     What every such screen does the same way lives here: Escape goes back, `?` shows the

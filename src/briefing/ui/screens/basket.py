@@ -14,7 +14,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList
 from textual.widgets.option_list import Option
 
@@ -26,6 +25,7 @@ from briefing.cite.style_names import STYLE_NAMES
 from briefing.sanitize import one_line
 from briefing.ui.bindings import bindings
 from briefing.ui.screens.base import ItemList, show_help
+from briefing.ui.screens.closing import OnTop
 from briefing.ui.text import safe, safe_line
 
 PREVIEW_LINES = 4
@@ -48,7 +48,7 @@ def clip_prompt(number: int, clip: Clip) -> Text:
     return prompt
 
 
-class BasketScreen(Screen[str | None]):
+class BasketScreen(OnTop[str | None]):
     """Lists the clips; moves, removes and annotates them; exports the memo. Escape closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings(keys.BASKET_SCREEN)

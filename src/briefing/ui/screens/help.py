@@ -12,12 +12,13 @@ from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
 from briefing import keys
 from briefing.ui.bindings import bindings
+from briefing.ui.screens.closing import ModalOnTop
 
 KeyRow = tuple[str, str]
 """The keys (as shown in the footer) and what they do."""
@@ -97,7 +98,7 @@ def describe(active: ActiveBinding) -> str:
     return text if active.enabled else f"{text} (not available now)"
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ModalOnTop[None]):
     """Lists the keys of the app and of the screen it was opened over; Escape or ? closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings(keys.HELP_SCREEN)

@@ -10,7 +10,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -20,6 +19,7 @@ from briefing.brief.problems import BriefError
 from briefing.sanitize import one_line
 from briefing.ui.bindings import bindings
 from briefing.ui.screens.base import ItemList, show_help
+from briefing.ui.screens.closing import OnTop
 from briefing.ui.text import safe_line
 
 
@@ -70,7 +70,7 @@ def entry_prompt(entry: BriefEntry) -> Text:
     return prompt
 
 
-class BriefPickerScreen(Screen[Path | None]):
+class BriefPickerScreen(OnTop[Path | None]):
     """Choose a brief from a folder; dismisses with its path (None on Escape)."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings(keys.PICKER_SCREEN)

@@ -14,7 +14,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -30,9 +29,13 @@ from briefing.search.query import Completion, parse_query
 from briefing.search.ranking import search
 from briefing.search.recent import load_recent, remember
 from briefing.ui.bindings import bindings
+from briefing.ui.screens.closing import ModalOnTop
 from briefing.ui.text import safe_line
 
 LIMIT = 50
+MAX_QUERY = 1000
+"""The longest query the box takes: a paste past it is cut (a 1 MB paste made every
+frame measure the whole line, a second each)."""
 PLACEHOLDER = 'Search: words, "a phrase", -word, topic: source: entity: kind: year:'
 HELP = "↑↓ choose · Enter go to it · Tab complete a filter · Esc back"
 
@@ -60,6 +63,15 @@ class TakesTyping(Protocol):
     """A screen with a text box that keys typed while it opened should go to."""
 
     def type_ahead(self, text: str) -> None: ...
+
+
+class QueryInput(Input):
+    """The search box: text past MAX_QUERY characters is cut rather than refused whole."""
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Replace the text between start and end, keeping what fits."""
+        room = MAX_QUERY - len(self.value) + abs(end - start)
+        super().replace(text[: max(room, 0)], start, end)
 
 
 class SearchResults(OptionList, can_focus=False):
@@ -111,7 +123,7 @@ def hit_heading(hit: Hit) -> str:
     return (heading or hit.title) + (f" · names {hit.via}" if hit.via else "")
 
 
-class SearchScreen(ModalScreen[str | None]):
+class SearchScreen(ModalOnTop[str | None]):
     """Fuzzy search over every item of the brief."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings(keys.SEARCH_SCREEN)
@@ -147,7 +159,12 @@ class SearchScreen(ModalScreen[str | None]):
         """The query, a status line, the results and a line of keys."""
         with Vertical(id="search-dialog") as dialog:
             dialog.border_title = "Search"
-            yield Input(placeholder=PLACEHOLDER, id="search-input", suggester=FilterSuggester(self))
+            yield QueryInput(
+                placeholder=PLACEHOLDER,
+                id="search-input",
+                suggester=FilterSuggester(self),
+                max_length=MAX_QUERY,
+            )
             yield Static(id="search-status", markup=False)
             yield SearchResults(id="search-results")
             yield Static(HELP, id="search-help", markup=False)
@@ -190,7 +207,8 @@ class SearchScreen(ModalScreen[str | None]):
 
     @on(Input.Changed, "#search-input")
     def _on_changed(self, event: Input.Changed) -> None:
-        self._query_changed(event.value)
+        if event.value == event.input.value:  # else a newer Changed is queued behind it
+            self._query_changed(event.value)
 
     def _query_changed(self, text: str) -> None:
         if parse_query(text).is_empty:
@@ -255,7 +273,8 @@ class SearchScreen(ModalScreen[str | None]):
     def _completions(self, text: str) -> list[str]:
         if self.index is None or not text:
             return []
-        cursor = self.query_one(Input).cursor_position
+        field = self.query_one(Input)
+        cursor = field.cursor_position if field.value == text else len(text)
         found = completions(self.index, text, cursor, limit=8)
         return [c.text if c.label in c.text else f"{c.text} ({c.label})" for c in found]
 
@@ -304,8 +323,8 @@ class SearchScreen(ModalScreen[str | None]):
         chosen = self.rows[row]
         field = self.query_one(Input)
         if isinstance(chosen, str):
-            field.value = chosen
-            field.cursor_position = len(chosen)
+            field.value = chosen[:MAX_QUERY]
+            field.cursor_position = len(field.value)
             return
         self._remember(field.value)
         self.dismiss(chosen.id)

@@ -16,7 +16,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from briefing import keys
@@ -26,6 +25,7 @@ from briefing.sanitize import one_line
 from briefing.search.find import Found, find_text, next_match
 from briefing.ui.bindings import bindings
 from briefing.ui.screens.base import add_to_basket, copy_item, show_help
+from briefing.ui.screens.closing import OnTop
 from briefing.ui.screens.source_details import source_line
 from briefing.ui.text import safe, safe_line
 from briefing.ui.widgets.article import ArticleView
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from briefing.ui.screens.new_excerpt import NewExcerpt
 
 
-class SourceReaderScreen(Screen[None]):
+class SourceReaderScreen(OnTop[None]):
     """A source's full text with paragraph numbers; Escape returns to where the user was."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings(keys.SOURCE_READER)

@@ -1,0 +1,32 @@
+"""Textual's command palette, as this app opens it.
+
+Two of its crashes are worked around here and in `BriefingApp.on_event`: an Enter queued
+behind the one that chose a command no longer closes the screen below (see
+ui/screens/closing.py), and Ctrl+P pressed again while the last palette was still being
+removed no longer raises DuplicateIds (Textual gives every palette the same id).
+"""
+
+from __future__ import annotations
+
+from textual.command import CommandList, CommandPalette
+from textual.screen import Screen
+
+from briefing.ui.screens.closing import OnTop
+
+PAGING_KEYS = frozenset({"pageup", "pagedown"})
+
+
+class Palette(CommandPalette, OnTop[None]):
+    """The command palette; it only ever closes itself."""
+
+
+def paging_too_early(screen: Screen[object], key: str) -> bool:
+    """True for PageUp or PageDown in a command palette whose list has no size yet.
+
+    Textual's OptionList looks the highlighted option up in a line table that is only
+    filled once the list has a size, so Ctrl+P followed at once by PageUp raised KeyError.
+    Until then paging has nothing to move through; the key is dropped.
+    """
+    if key not in PAGING_KEYS or not isinstance(screen, CommandPalette):
+        return False
+    return not screen.query_one(CommandList).scrollable_content_region

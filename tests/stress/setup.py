@@ -1,0 +1,76 @@
+"""What a stress run opens: the app on each brief, in folders of its own.
+
+`isolate` points the config, data and cache folders into the run's work folder and PATH at
+an empty folder, so copying finds no clipboard tool and nothing touches the user's files.
+The picker's folder holds the hostile briefs and the sample brief under hostile file names
+(not UTF-8, escape sequences, markup) beside briefs that fail the checker.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import App
+
+from briefing.brief.bundled import default_brief
+from briefing.brief.loader import load_brief
+from briefing.ui.app import BriefingApp
+
+from .briefs import write_all
+
+HERE = Path(__file__).resolve().parent
+FIXTURES = HERE.parent / "fixtures"
+HOSTILE_NAMES = (
+    os.fsdecode(b"not-utf8-\xff\xfe\xc3(.yaml"),
+    "esc-\x1b]0;PWNED\x07-\x1b[2J.yaml",
+    "[bold]markup[red] [@click=app.quit]x.yaml",
+    "rtl-\u202eexe.yaml",
+)
+
+
+def isolate(workdir: Path) -> None:
+    """User folders inside workdir; no clipboard tool on PATH; no display."""
+    for variable, name in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
+        os.environ[variable] = str(workdir / "home" / name)
+    tools = workdir / "no-tools"
+    tools.mkdir(parents=True, exist_ok=True)
+    os.environ["PATH"] = str(tools)
+    for variable in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX"):
+        os.environ.pop(variable, None)
+
+
+def picker_folder(workdir: Path) -> Path:
+    """The folder the picker lists (written once)."""
+    write_all(workdir)
+    folder = workdir / "briefs"
+    seeds = workdir / "seeds"
+    sample = FIXTURES / "sample"
+    for article in (sample / "seeds").iterdir():
+        if not (seeds / article.name).exists():
+            shutil.copy(article, seeds / article.name)
+    for name in HOSTILE_NAMES:
+        target = folder / name
+        if not os.path.lexists(target):
+            shutil.copy(sample / "briefs" / "sample.yaml", target)
+    for broken in ("escapes.yaml", "alias-bomb.yaml", "binary.yaml", "empty.yaml"):
+        target = folder / f"broken-{broken}"
+        if not target.exists():
+            shutil.copy(FIXTURES / "hostile" / "briefs" / broken, target)
+    return folder
+
+
+def app_factory(brief: str, workdir: Path) -> Callable[[], App[object]]:
+    """A function making a fresh app on the named brief (loaded once)."""
+    if brief == "picker":
+        folder = picker_folder(workdir)
+        return lambda: BriefingApp(folder=folder)
+    path = default_brief() if brief == "bundled" else write_all(workdir)[brief]
+    loaded = load_brief(path)
+    return lambda: BriefingApp(loaded, style="plain")

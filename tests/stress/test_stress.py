@@ -1,0 +1,90 @@
+"""The bounded stress run of the normal suite: several seeds, over 5,000 events in all.
+
+Each seed runs in a child process (`python -m tests.stress --seed N`) with a deadline, two
+at a time; a seed fails on any exception or hang, and its report names the seed, the last
+events and the command that replays them. Together the seeds must have shown every screen
+the app defines, so a new screen that no key reaches fails here until one does.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from textual.screen import Screen
+
+import briefing.ui.screens
+
+from .briefs import write_all
+from .supervise import Outcome, run_child
+
+SEEDS = (0, 1, 2, 3, 4, 5)
+"""Two seeds on the bundled brief, two on each hostile one... (seed % 4 picks the brief)."""
+EVENTS = 860
+"""Per seed: 6 x 860 = 5,160 events."""
+EVENT_TIMEOUT = 30.0
+"""Seconds one event may take before the run counts as hung (CI machines are slower)."""
+DEADLINE = 600.0
+"""Seconds a whole seed may take before it is killed and reported."""
+ABSTRACT = {"ItemsScreen", "OnTop", "ModalOnTop"}
+"""Screen classes that are only bases of others."""
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[int, Outcome]]:
+    """Every seed's outcome, run two at a time (this machine has two cores)."""
+    workdir = tmp_path_factory.mktemp("stress")
+    write_all(workdir)  # once, before the children race to write them
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        runs = {
+            seed: pool.submit(
+                run_child, seed, EVENTS, workdir, timeout=EVENT_TIMEOUT, deadline=DEADLINE
+            )
+            for seed in SEEDS
+        }
+        yield {seed: run.result() for seed, run in runs.items()}
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_seed_survives(outcomes: dict[int, Outcome], seed: int) -> None:
+    """No exception, no hang, every event handled."""
+    outcome = outcomes[seed]
+    assert outcome.ok, outcome.output
+    assert outcome.result is not None
+    assert outcome.result["events"] == EVENTS
+
+
+def app_screens() -> set[str]:
+    """The names of every concrete screen class the app defines."""
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(briefing.ui.screens.__path__):
+        loaded = importlib.import_module(f"briefing.ui.screens.{module.name}")
+        for name, value in inspect.getmembers(loaded, inspect.isclass):
+            if issubclass(value, Screen) and value.__module__ == loaded.__name__:
+                names.add(name)
+    return names - ABSTRACT
+
+
+def test_every_screen_was_driven(outcomes: dict[int, Outcome]) -> None:
+    """The seeds together reached every screen (and over 5,000 events were sent)."""
+    seen: set[str] = set()
+    events = 0
+    for outcome in outcomes.values():
+        if outcome.result is not None:
+            seen.update(outcome.result["screens"])  # type: ignore[arg-type]
+            events += outcome.result["events"]  # type: ignore[operator]
+    assert app_screens() - seen == set()
+    assert events >= 5000
+
+
+def test_hostile_briefs_pass_the_checker(tmp_path: Path) -> None:
+    """The generated briefs are valid: the reader opens them rather than refusing them."""
+    from briefing.brief.loader import load_brief
+
+    for path in write_all(tmp_path).values():
+        assert load_brief(path, use_cache=False).excerpts
