@@ -49,11 +49,15 @@ class Watchdog(threading.Thread):
         while True:
             time.sleep(0.5)
             if time.monotonic() - self.last > self.limit:
-                print(self.journal.report(), file=sys.__stderr__)
-                print(f"HANG: no event finished for {self.limit} s; stacks:", file=sys.__stderr__)
-                faulthandler.dump_traceback(file=sys.__stderr__, all_threads=True)
-                sys.__stderr__.flush()
-                os._exit(3)
+                self.give_up(f"no event finished for {self.limit} s")
+
+    def give_up(self, why: object) -> None:
+        """Print the report and every thread's stack, and end the process (status 3)."""
+        print(self.journal.report(), file=sys.__stderr__)
+        print(f"HANG: {why}; stacks:", file=sys.__stderr__)
+        faulthandler.dump_traceback(file=sys.__stderr__, all_threads=True)
+        sys.__stderr__.flush()
+        os._exit(3)
 
 
 class PlainTraceback:
@@ -78,7 +82,16 @@ def run_seed(seed: int, events: int, workdir: Path, timeout: float, log: Path | 
     watchdog = Watchdog(journal, timeout)
     watchdog.start()
     try:
-        asyncio.run(run(make_app, journal, events, timeout=timeout, on_step=watchdog.beat))
+        asyncio.run(
+            run(
+                make_app,
+                journal,
+                events,
+                timeout=timeout,
+                on_step=watchdog.beat,
+                on_hang=watchdog.give_up,
+            )
+        )
     except Hang as error:
         print(f"{journal.report()}\nHANG: {error}", file=sys.stderr)
         return 3

@@ -165,14 +165,14 @@ class Driver:
         roll = rng.random()
         started = time.monotonic()
         if roll < 0.40:
-            await self._keys([self._bound_key(rng)])
-        elif roll < 0.60:
-            await self._keys([rng.choice(NAVIGATION)])
-        elif roll < 0.72:
-            await self._keys([rng.choice(TYPED if rng.random() < 0.9 else WEIRD)])
-        elif roll < 0.80:
+            await self.keys([self._bound_key(rng)])
+        elif roll < 0.62:
+            await self.keys([rng.choice(NAVIGATION)])
+        elif roll < 0.75:
+            await self.keys([rng.choice(TYPED if rng.random() < 0.9 else WEIRD)])
+        elif roll < 0.82:
             await self._burst(rng)
-        elif roll < 0.83:
+        elif roll < 0.85:
             await self._paste(rng)
         elif roll < 0.88:
             await self._resize(rng)
@@ -193,7 +193,8 @@ class Driver:
             return "escape"
         return key
 
-    async def _keys(self, keys: list[str], label: str = "key") -> None:
+    async def keys(self, keys: list[str], label: str = "key") -> None:
+        """Send keys with no pause between them, then wait for them to be handled."""
         self.journal.add(f"{label} {' '.join(keys)}")
         for key in keys:
             self.app.post_message(key_event(key))
@@ -206,7 +207,7 @@ class Driver:
         typed += "".join(rng.choices(TYPED, k=rng.randint(0, 40)))
         tail = rng.choices(("pageup", "pagedown", "up", "down", "enter", "tab", "escape"), k=3)
         keys = [opener, *typed, *tail[: rng.randint(0, 3)]]
-        await self._keys([k for k in keys if k not in QUIT_KEYS], label="burst")
+        await self.keys([k for k in keys if k not in QUIT_KEYS], label="burst")
 
     async def _paste(self, rng: random.Random) -> None:
         text = paste_text(rng)
@@ -218,10 +219,10 @@ class Driver:
         shape = rng.random()
         if shape < 0.3:
             width, height = rng.randint(1, 12), rng.randint(1, 6)
-        elif shape < 0.45:
+        elif shape < 0.4:
             width, height = rng.randint(250, 300), rng.randint(80, 100)
         else:
-            width, height = rng.randint(20, 220), rng.randint(5, 70)
+            width, height = rng.randint(20, 160), rng.randint(5, 50)
         self.journal.add(f"resize {width}x{height}")
         await self.pilot.resize_terminal(width, height)
         await self.settle()
@@ -261,10 +262,12 @@ async def run(
     *,
     timeout: float = 10.0,
     on_step: Callable[[], None] | None = None,
+    on_hang: Callable[[Hang], None] | None = None,
 ) -> None:
     """Send `events_count` events to apps made by `make_app` (a new one whenever one quits).
 
-    Raises whatever the app raised, or Hang."""
+    Raises whatever the app raised, or Hang (after calling `on_hang`, which may end the
+    process at once: closing a stuck app can take as long as it stays stuck)."""
     number = 0
     while number < events_count:
         app = make_app()
@@ -273,7 +276,12 @@ async def run(
             driver = Driver(pilot, journal, timeout)
             journal.screens.add(type(app.screen).__name__)
             while number < events_count and app.is_running:
-                await driver.step(number)
+                try:
+                    await driver.step(number)
+                except Hang as hang:
+                    if on_hang is not None:
+                        on_hang(hang)
+                    raise
                 number += 1
                 if on_step is not None:
                     on_step()

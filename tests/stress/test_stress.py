@@ -8,6 +8,7 @@ the app defines, so a new screen that no key reaches fails here until one does.
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import inspect
 import pkgutil
@@ -16,11 +17,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from textual.app import App, ComposeResult
 from textual.screen import Screen
+from textual.widgets import Static
 
 import briefing.ui.screens
 
 from .briefs import write_all
+from .engine import Driver, Hang, Journal, run
 from .supervise import Outcome, run_child
 
 SEEDS = (0, 1, 2, 3, 4, 5)
@@ -88,3 +92,54 @@ def test_hostile_briefs_pass_the_checker(tmp_path: Path) -> None:
 
     for path in write_all(tmp_path).values():
         assert load_brief(path, use_cache=False).excerpts
+
+
+class Fragile(App[None]):
+    """An app that breaks on the first key it is sent."""
+
+    def compose(self) -> ComposeResult:
+        """Something to click on."""
+        yield Static("fragile")
+
+    def on_key(self) -> None:
+        """Crash."""
+        raise RuntimeError("broken by a key")
+
+
+class Stuck(App[None]):
+    """An app that takes far too long over its first key."""
+
+    def compose(self) -> ComposeResult:
+        """Something to click on."""
+        yield Static("stuck")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.released = asyncio.Event()
+
+    async def on_key(self) -> None:
+        """Hang until released (for longer than the engine's timeout)."""
+        await self.released.wait()
+
+
+async def test_a_crash_is_reported_with_its_seed_and_replay() -> None:
+    """The engine lets the app's exception through, and the report replays it."""
+    journal = Journal(7, "fragile")
+    with pytest.raises(RuntimeError, match="broken by a key"):
+        await run(Fragile, journal, 200)
+    report = journal.report()
+    assert "seed 7" in report
+    assert f"python -m tests.stress --seed 7 --events {journal.count}" in report
+    assert journal.last[-1].startswith(f"#{journal.count} ")
+
+
+async def test_a_hang_is_reported() -> None:
+    """An event not handled within the timeout is a Hang, named in the journal."""
+    journal = Journal(3, "stuck")
+    app = Stuck()
+    async with app.run_test() as pilot:
+        with pytest.raises(Hang):
+            await Driver(pilot, journal, timeout=0.5).keys(["x"])
+        app.released.set()
+        await pilot.pause()
+    assert journal.last[-1] == "#1 key x"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.binding import Binding
 from textual.command import CommandList
 from textual.widgets import Input, OptionList
 from textual.widgets._toast import Toast
@@ -215,15 +216,11 @@ async def test_settings_values_reach_the_screen_sanitised(
         for _ in range(5):
             await pilot.pause()
         toasts = [str(toast.render()) for toast in app.screen.query(Toast)]
-        keys = [
-            app.get_key_display(active.binding)
-            for screen in app.screen_stack
-            for active in screen.active_bindings.values()
-            if active.binding.id == "briefing.copy"
-        ]
+        shown_key = app.get_key_display(Binding("\x1b[31m", "copy"))
     assert any("cfg-␛]0;PWNED␇" in toast for toast in toasts), toasts
-    assert keys and all("␛[31m" in key for key in keys), keys
-    assert not any("\x1b" in text or "\x07" in text for text in toasts + keys)
+    assert any("briefing.copy" in toast for toast in toasts), toasts
+    assert "␛[31m" in shown_key
+    assert not any("\x1b" in text or "\x07" in text for text in [*toasts, shown_key])
 
 
 async def test_a_figure_of_four_thousand_digits(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from briefing.brief.model import Brief
 from briefing.ui.bindings import bindings
 from briefing.ui.palette import JumpProvider
 from briefing.ui.screens.base import add_to_basket, copy_item, show_help
+from briefing.ui.screens.closing import OnTop
 from briefing.ui.text import safe_line
 from briefing.ui.widgets.bars import BriefHeader, KeyBar, StyleIndicator
 from briefing.ui.widgets.prose import Prose
@@ -80,7 +81,7 @@ def figure_lines(brief: Brief) -> list[tuple[str, Text]]:
     return lines
 
 
-class OverviewScreen(Screen[str | None]):
+class OverviewScreen(OnTop[str | None]):
     """Summary, disputes and key figures; focus starts on the summary."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings(keys.OVERVIEW_SCREEN)
