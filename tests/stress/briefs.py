@@ -217,7 +217,7 @@ def many_brief(folder: Path, count: int = 3000) -> Path:
     for number in range(count // 3):
         entities += [f"  - id: e{number}", f"    name: Entity {number}", "    kind: other"]
         entities += [f"    aliases: [{', '.join(f'alias{number}-{a}' for a in range(20))}]"]
-    excerpts = w.excerpts(count, "t0, t399", entities="e0, e1")
+    excerpts = w.excerpts(count, f"t0, t{min(399, count // 3 - 1)}", entities="e0, e1")
     events = ["events:"]
     for number in range(count):
         date = "2025-12-04" if number % 2 else f"{1 + number % 9999:04d}"

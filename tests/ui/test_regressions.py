@@ -236,3 +236,37 @@ async def test_a_figure_of_four_thousand_digits(tmp_path: Path) -> None:
         await pilot.press("f", "end", "down", "escape", "slash", *"figure", "enter")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_palette_keys_behind_the_enter_that_closed_it(sample: Brief) -> None:
+    """Keys queued in the palette's input behind the Enter that chose a command changed
+    the input of a palette already closing; its search then found no list (NoMatches in a
+    worker, which ended the app). Replayed from stress seed 3."""
+    app = BriefingApp(sample, style="plain")
+    async with app.run_test() as pilot:
+        burst(app, "ctrl+p", "6", "@", ")", "enter", "x", "y")
+        await pilot.pause()
+        burst(app, "ctrl+left", "escape", "ctrl+p", *"harbour", "enter", *"zz")
+        for _ in range(20):
+            await pilot.pause()
+        assert app.is_running
+
+
+async def test_palette_on_names_with_many_aliases(tmp_path: Path) -> None:
+    """`alias1` against a hundred entities of twenty aliases each: Textual's fuzzy match
+    tried every placement of the letters (a minute at a thousand entities). The palette
+    now lists the hits."""
+    from stress.briefs import many_brief
+
+    app = BriefingApp(load_brief(many_brief(tmp_path, count=300)), style="plain")
+    async with app.run_test() as pilot:
+        await pilot.press("escape", "ctrl+p", *"alias1")
+        hits: list[str] = []
+        for _ in range(500):  # the palette searches in the background
+            await pilot.pause()
+            listing = app.screen.query(CommandList)
+            if listing and listing.first().option_count > 1:
+                found = listing.first()
+                hits = [str(found.get_option_at_index(i).prompt) for i in range(3)]
+                break
+        assert hits and all("alias1" in hit for hit in hits), hits

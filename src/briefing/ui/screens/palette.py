@@ -9,7 +9,9 @@ removed no longer raises DuplicateIds (Textual gives every palette the same id).
 from __future__ import annotations
 
 from textual.command import CommandList, CommandPalette
+from textual.message import Message
 from textual.screen import Screen
+from textual.widgets import Input
 
 from briefing.ui.screens.closing import OnTop
 
@@ -18,6 +20,14 @@ PAGING_KEYS = frozenset({"pageup", "pagedown"})
 
 class Palette(CommandPalette, OnTop[None]):
     """The command palette; it only ever closes itself."""
+
+    def post_message(self, message: Message) -> bool:
+        """Take no more typing once closed: keys queued in its input behind the Enter that
+        closed it changed the input, and the search that started then found the palette's
+        list already removed (NoMatches, in a worker, which ended the app)."""
+        if isinstance(message, Input.Changed) and not self.is_active:
+            return False
+        return super().post_message(message)
 
 
 def paging_too_early(screen: Screen[object], key: str) -> bool:
