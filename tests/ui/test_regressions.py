@@ -271,3 +271,15 @@ async def test_palette_on_names_with_many_aliases(tmp_path: Path) -> None:
                 hits = [str(found.get_option_at_index(i).prompt) for i in range(3)]
                 break
         assert hits and all("alias1" in hit for hit in hits), hits
+
+
+async def test_resize_while_the_figures_close(sample: Brief) -> None:
+    """A resize that reached the figures screen while it was closing looked up its column
+    header, already removed (NoMatches). Replayed from stress seed 4."""
+    app = BriefingApp(sample, style="plain")
+    async with app.run_test() as pilot:
+        for size in ((40, 12), (120, 40), (7, 3)):
+            await pilot.press("escape", "f")
+            burst(app, "tab", "escape", "escape", "enter")
+            await pilot.resize_terminal(*size)
+        assert app.is_running

@@ -73,9 +73,12 @@ class FiguresScreen(ItemsScreen):
 
     def on_resize(self) -> None:
         """The column names follow the columns' widths."""
-        table = self.query_one(FigureTable)
-        header = table.header(table.scrollable_content_region.width or self.size.width - 4)
-        self.query_one("#figure-header", Static).update(header)
+        tables, headers = self.query(FigureTable), self.query("#figure-header").results(Static)
+        shown = next(headers, None)
+        if not tables or shown is None:  # a resize reaching a screen that is closing
+            return
+        table = tables.first()
+        shown.update(table.header(table.scrollable_content_region.width or self.size.width - 4))
 
     def _title(self, order: str) -> None:
         table = self.query_one(FigureTable)
