@@ -283,3 +283,14 @@ async def test_resize_while_the_figures_close(sample: Brief) -> None:
             burst(app, "tab", "escape", "escape", "enter")
             await pilot.resize_terminal(*size)
         assert app.is_running
+
+
+async def test_hits_arriving_after_the_search_closed(sample: Brief) -> None:
+    """A search still running in its thread when a burst's Escape closed the screen
+    delivered its hits to widgets already removed (NoMatches). From stress seed 0."""
+    app = BriefingApp(sample, style="plain")
+    async with app.run_test() as pilot:
+        for _ in range(5):
+            burst(app, "escape", "/", *"harbour kaliningrad", "escape", "down")
+            await pilot.pause()
+        assert app.is_running

@@ -224,9 +224,12 @@ class SearchScreen(ModalOnTop[str | None]):
             self.app.call_from_thread(self._show_hits, text, hits)
 
     def _show_hits(self, text: str, hits: list[Hit]) -> None:
-        if text != self.query_one(Input).value:
+        fields, lists = self.query(Input), self.query(SearchResults)
+        if not fields or not lists:
+            return  # the screen closed while the search ran
+        if text != fields.first().value:
             return  # a newer search is on its way
-        results = self.query_one(SearchResults)
+        results = lists.first()
         self.rows = list(hits)
         results.set_options(Option(results.hit_prompt(hit)) for hit in hits)
         if hits:
