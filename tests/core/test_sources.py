@@ -71,6 +71,21 @@ def test_a_link_out_of_the_tree_is_refused(tree: Path) -> None:
         resolve_source(tree / "briefs" / "b.yaml", "../seeds/out.txt")
 
 
+def test_folders_resolved_once_still_see_each_files_own_link(tree: Path) -> None:
+    """Sharing the resolved folders across sources gives what resolving each path whole
+    gives: a link among the files is followed, and one leading out is refused."""
+    brief, folders, a = tree / "briefs" / "b.yaml", dict[str, Path](), tree / "seeds" / "a.txt"
+    (tree / "seeds" / "in.txt").symlink_to(tree / "seeds" / "a.txt")
+    (tree / "seeds" / "out.txt").symlink_to("/etc/hostname")
+    assert resolve_source(brief, "../seeds/a.txt", folders) == a.resolve()
+    assert resolve_source(brief, "../seeds/in.txt", folders) == a.resolve()
+    with pytest.raises(SourceError, match="resolves to /etc/hostname, outside"):
+        resolve_source(brief, "../seeds/out.txt", folders)
+    for file in ("../seeds/../../outside.txt", "../seeds/.."):
+        with pytest.raises(SourceError):
+            resolve_source(brief, file, folders)
+
+
 def test_a_fifo_is_refused_without_blocking(tree: Path) -> None:
     os.mkfifo(tree / "seeds" / "fifo")
     with pytest.raises(SourceError, match="is not a regular file"):

@@ -167,9 +167,10 @@ def _read_sources(
     """Each source's resolved path and paragraphs, read through the loader's own checks;
     None when one is refused, changed or no longer UTF-8 (the loader then says why)."""
     found = []
+    folders: dict[str, Path] = {}  # each article folder resolved once
     for file, expected in sources:
         try:
-            resolved, data = read_source_file(brief_path, file)
+            resolved, data = read_source_file(brief_path, file, folders)
             if digest(data) != expected:
                 return None
             # The loader's own steps on the bytes it checked: the same paragraphs.

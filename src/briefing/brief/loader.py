@@ -172,10 +172,12 @@ class _SourceLoader:
 
     def __init__(self, brief_path: Path) -> None:
         self.brief_path = brief_path
+        self.folders: dict[str, Path] = {}
+        """Each article folder, resolved once for the whole brief."""
 
     def load(self, file: str) -> tuple[Path, str, str]:
         """(resolved path, text, sha256) of a source file; raises SourceError."""
-        path, data = read_source_file(self.brief_path, file)
+        path, data = read_source_file(self.brief_path, file, self.folders)
         return path, decode_text(data, repr(file)), digest(data)
 
 
