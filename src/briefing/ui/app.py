@@ -24,7 +24,6 @@ from briefing.store import settings
 from briefing.ui.choices import Choices
 from briefing.ui.screens.loading import LoadingScreen
 from briefing.ui.screens.main import MainScreen
-from briefing.ui.screens.search import TakesTyping
 from briefing.ui.text import shown
 
 if TYPE_CHECKING:
@@ -80,10 +79,11 @@ class BriefingApp(App[None]):
     def on_key(self, event: events.Key) -> None:
         """Type-ahead: a character typed while a screen was opening reached the screen
         being left, and bubbled up unused; give it to the screen now showing if that one
-        takes typing (search), so that `/kal` typed fast searches for `kal`."""
-        typing = self.screen
-        if isinstance(typing, TakesTyping) and event.is_printable and event.character:
-            typing.type_ahead(event.character)
+        takes typing (search), so that `/kal` typed fast searches for `kal`. (Asked by
+        name: importing the search screen's module for its protocol cost the first frame.)"""
+        type_ahead = getattr(self.screen, "type_ahead", None)
+        if callable(type_ahead) and event.is_printable and event.character:
+            type_ahead(event.character)
             event.stop()
 
     def on_mount(self) -> None:
