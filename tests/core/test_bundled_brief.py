@@ -12,6 +12,7 @@ from briefing.brief.bundled import briefs_dir, default_brief
 from briefing.brief.loader import check_brief
 from briefing.brief.model import Brief
 from briefing.cli import main
+from briefing.views.narrowing import Narrowing
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
@@ -51,7 +52,7 @@ def test_every_article_and_topic_is_well_quoted(brief: Brief) -> None:
     per_source = Counter(x.source for x in brief.excerpts)
     assert all(per_source[s.id] >= 8 for s in brief.sources), per_source
     for topic in brief.topics:
-        assert len(brief.topic_excerpts(topic.id)) >= 4, topic.id
+        assert len(Narrowing(topic=topic.id).excerpts(brief)) >= 4, topic.id
 
 
 def test_timeline_spans_the_1940s_to_december_2025(brief: Brief) -> None:

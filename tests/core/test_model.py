@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from briefing.brief.model import Brief
+from briefing.views.narrowing import Narrowing
 
 
 def test_events_are_chronological_with_less_precise_first(sample: Brief) -> None:
@@ -24,10 +25,10 @@ def test_excerpt_knows_source_paragraph_and_what_cites_it(sample: Brief) -> None
 def test_topic_knows_subtopics_and_items_with_and_without_them(sample: Brief) -> None:
     assert [t.id for t in sample.root_topics()] == ["t-trade", "t-defence"]
     assert [t.id for t in sample.subtopics("t-defence")] == ["t-fighters"]
-    assert [e.id for e in sample.topic_events("t-defence", deep=False)] == []
-    assert [e.id for e in sample.topic_events("t-defence")] == ["ev-order", "ev-deliveries"]
-    assert [x.id for x in sample.topic_excerpts("t-defence", deep=False)] == ["q-hedge"]
-    assert len(sample.topic_excerpts("t-defence")) == 4
+    assert sample.topic_and_descendants("t-defence") == ("t-defence", "t-fighters")
+    defence = Narrowing(topic="t-defence")
+    assert [e.id for e in defence.events(sample)] == ["ev-order", "ev-deliveries"]
+    assert len(defence.excerpts(sample)) == 4
     assert [t.title for t in sample.topic_path("t-ports")] == ["Trade", "Ports"]
 
 

@@ -297,19 +297,6 @@ class Brief:
             found.extend(self.topic_and_descendants(child))
         return tuple(found)
 
-    def topic_events(self, topic_id: str, *, deep: bool = True) -> tuple[Event, ...]:
-        """Events filed under the topic (and its subtopics when deep), chronologically."""
-        wanted = self._topic_ids(topic_id, deep)
-        return tuple(e for e in self.events if wanted.intersection(e.topics))
-
-    def topic_excerpts(self, topic_id: str, *, deep: bool = True) -> tuple[Excerpt, ...]:
-        """Excerpts filed under the topic (and its subtopics when deep), in brief order."""
-        wanted = self._topic_ids(topic_id, deep)
-        return tuple(x for x in self.excerpts if wanted.intersection(x.topics))
-
-    def _topic_ids(self, topic_id: str, deep: bool) -> set[str]:
-        return set(self.topic_and_descendants(topic_id)) if deep else {topic_id}
-
     def topic_path(self, topic_id: str) -> tuple[Topic, ...]:
         """The topic's ancestors from the root down to the topic itself."""
         path = [self.topic(topic_id)]

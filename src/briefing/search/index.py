@@ -23,11 +23,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefing.brief.dates import BriefDate
-from briefing.brief.model import Brief, Entity, Event, Excerpt, Figure, Item, Source, Topic
+from briefing.brief.model import Brief, Item
 from briefing.memory import paused_gc
 from briefing.search import stored
-from briefing.search.hits import item_texts, linked_names, name_texts
+from briefing.search.facets import facet_values, ordered_items, own_texts
+from briefing.search.hits import linked_names, name_texts
 from briefing.search.query import FILTERS, Completion, Query, complete, fold
 from briefing.views.narrowing import topic_scope
 
@@ -119,7 +119,7 @@ class SearchIndex:
         for text in name_texts(item):
             if len(text) <= EXACT_FIELD_MAX:
                 self.exact.setdefault(fold(text), []).append(number)
-        for name, values in _facet_values(self.brief, item).items():
+        for name, values in facet_values(self.brief, item).items():
             for value in values:
                 self.facets[name].setdefault(value, set()).add(number)
 
@@ -318,64 +318,6 @@ def _years(value: str) -> range:
 @lru_cache(maxsize=256)
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![^ \n])" + re.escape(phrase) + r"(?![^ \n])")
-
-
-def own_texts(item: Item) -> tuple[str, ...]:
-    """The item's own texts a search looks into, without the empty ones."""
-    return tuple(text for text in item_texts(item) if text)
-
-
-def ordered_items(brief: Brief) -> Iterable[Item]:
-    yield from brief.entities
-    yield from brief.topics
-    yield from brief.events
-    yield from brief.figures
-    yield from brief.disputes
-    yield from brief.sources
-    yield from brief.excerpts
-
-
-def _cited(brief: Brief, item: Item) -> tuple[str, ...]:
-    """The excerpts an item stands on (or the excerpt itself)."""
-    if item.item_kind == "excerpt":
-        return (item.id,)
-    return tuple(getattr(item, "excerpts", ()))
-
-
-def _facet_values(brief: Brief, item: Item) -> dict[str, set[str]]:
-    """The filter values of an item: its kind, topics, sources, entities and years."""
-    excerpts = brief.excerpts_of(_cited(brief, item))
-    topics = {t for x in excerpts for t in x.topics} | set(getattr(item, "topics", ()))
-    sources = {x.source for x in excerpts}
-    entities = set(getattr(item, "entities", ()))
-    if isinstance(item, Topic):
-        topics = {item.id}
-    elif isinstance(item, Source):
-        sources.add(item.id)
-    elif isinstance(item, Entity):
-        entities.add(item.id)
-    years = {y for d in _dates(brief, item) for y in range(d.start.year, d.last_day.year + 1)}
-    return {
-        "kind": {item.item_kind},
-        "topic": topics,
-        "source": sources,
-        "entity": entities,
-        "year": {str(y) for y in years},
-    }
-
-
-def _dates(brief: Brief, item: Item) -> Iterable[BriefDate]:
-    if isinstance(item, Event):
-        yield item.date
-    elif isinstance(item, Source) and item.published:
-        yield item.published
-    elif isinstance(item, Figure) and item.period:
-        yield item.period
-    elif isinstance(item, Excerpt):
-        published = brief.source(item.source).published
-        if published:
-            yield published
-        yield from (e.date for e in brief.events_citing(item.id))
 
 
 # The index of each brief, built once ------------------------------------------------
