@@ -16,6 +16,10 @@ from rich.text import Text
 
 from briefing.sanitize import one_line, sanitize, web_link
 
+MAX_TYPED = 2000
+"""The most characters a text box takes (a path, a note, an id, a find): a paste of a
+whole article into one would make every keystroke and redraw walk it."""
+
 MAX_SHOWN = 20_000
 """The most characters of one value that a widget shows (about ten pages)."""
 MAX_LINE = 2_000

@@ -26,7 +26,7 @@ from briefing.sanitize import one_line
 from briefing.ui.bindings import bindings
 from briefing.ui.screens.base import ItemList, show_help
 from briefing.ui.screens.closing import OnTop
-from briefing.ui.text import safe, safe_line
+from briefing.ui.text import MAX_TYPED, safe, safe_line
 
 PREVIEW_LINES = 4
 EMPTY = "The basket is empty. Press a on an item in the reader to add it."
@@ -78,7 +78,9 @@ class BasketScreen(OnTop[str | None]):
         clips.border_title = "Basket"
         yield clips
         yield Input(
-            id="basket-note", placeholder="A note for this clip; Enter saves, Escape cancels"
+            id="basket-note",
+            placeholder="A note for this clip; Enter saves, Escape cancels",
+            max_length=MAX_TYPED,
         )
         yield Footer()
 

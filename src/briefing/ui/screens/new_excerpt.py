@@ -23,6 +23,7 @@ from textual.widgets import Input, SelectionList, Static
 from briefing import keys
 from briefing.brief.model import Brief
 from briefing.ui.bindings import bindings
+from briefing.ui.text import MAX_TYPED
 
 NewExcerpt = tuple[str, list[str]]
 """The id and the topics the user chose."""
@@ -64,7 +65,12 @@ class NewExcerptDialog(ModalScreen[NewExcerpt | None]):
         """The id, the topics, a line of help."""
         with Vertical(id="excerpt-dialog") as box:
             box.border_title = "Add the selection to the brief as an excerpt"
-            yield Input(self.suggested_id, id="excerpt-id", placeholder="The new excerpt's id")
+            yield Input(
+                self.suggested_id,
+                id="excerpt-id",
+                placeholder="The new excerpt's id",
+                max_length=MAX_TYPED,
+            )
             yield SelectionList[str](
                 *(
                     (Text(title, end=""), topic_id, topic_id in self.ticked)

@@ -27,7 +27,7 @@ from briefing.ui.bindings import bindings
 from briefing.ui.screens.base import add_to_basket, copy_item, show_help
 from briefing.ui.screens.closing import OnTop
 from briefing.ui.screens.source_details import source_line
-from briefing.ui.text import safe, safe_line
+from briefing.ui.text import MAX_TYPED, safe, safe_line
 from briefing.ui.widgets.article import ArticleView
 
 if TYPE_CHECKING:
@@ -76,7 +76,11 @@ class SourceReaderScreen(OnTop[None]):
         """Header, the article, the find field, a status line and the footer."""
         yield Static(source_line(self.source), id="reader-header")
         yield ArticleView(self.source, self.quotes, id="reader-text")
-        yield Input(id="reader-find", placeholder="Find in the article; Enter finds, Esc cancels")
+        yield Input(
+            id="reader-find",
+            placeholder="Find in the article; Enter finds, Esc cancels",
+            max_length=MAX_TYPED,
+        )
         yield Static(id="reader-status")
         yield Footer()
 
