@@ -8,7 +8,11 @@ removed no longer raises DuplicateIds (Textual gives every palette the same id).
 
 from __future__ import annotations
 
+from contextlib import suppress
+
+from textual import work
 from textual.command import CommandList, CommandPalette
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input
@@ -28,6 +32,14 @@ class Palette(CommandPalette, OnTop[None]):
         if isinstance(message, Input.Changed) and not self.is_active:
             return False
         return super().post_message(message)
+
+    @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
+    async def _gather_commands(self, search_value: str) -> None:
+        """Textual's search, ended quietly when the palette closes while it runs: its list
+        is gone then, and the NoMatches raised in the worker ended the whole app."""
+        gather = CommandPalette._gather_commands.__wrapped__  # type: ignore[attr-defined]
+        with suppress(NoMatches):
+            await gather(self, search_value)
 
 
 def paging_too_early(screen: Screen[object], key: str) -> bool:
