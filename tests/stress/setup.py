@@ -32,7 +32,8 @@ HOSTILE_NAMES = (
 
 
 def isolate(workdir: Path) -> None:
-    """User folders inside workdir; no clipboard tool on PATH; no display."""
+    """User folders inside workdir, and the work folder as the current one (a memo saved
+    to a relative path lands there); no clipboard tool or editor on PATH; no display."""
     for variable, name in (
         ("XDG_CONFIG_HOME", "config"),
         ("XDG_DATA_HOME", "data"),
@@ -42,8 +43,10 @@ def isolate(workdir: Path) -> None:
     tools = workdir / "no-tools"
     tools.mkdir(parents=True, exist_ok=True)
     os.environ["PATH"] = str(tools)
-    for variable in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX"):
+    for variable in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX", "VISUAL", "EDITOR"):
         os.environ.pop(variable, None)
+    os.environ["HOME"] = str(workdir / "home")
+    os.chdir(workdir)
 
 
 def picker_folder(workdir: Path) -> Path:
@@ -66,11 +69,23 @@ def picker_folder(workdir: Path) -> Path:
     return folder
 
 
+def bundled_copy(workdir: Path) -> Path:
+    """The bundled brief and its articles copied into the work folder: random keys include
+    `A` (add an excerpt to the brief file) and `E` (edit it), which must never touch the
+    real one."""
+    bundled = default_brief()
+    briefs, seeds = workdir / "bundled" / "briefs", workdir / "bundled" / "seeds"
+    if not briefs.exists():
+        shutil.copytree(bundled.parent, briefs)
+        shutil.copytree(bundled.parent.parent / "seeds", seeds)
+    return briefs / bundled.name
+
+
 def app_factory(brief: str, workdir: Path) -> Callable[[], App[object]]:
     """A function making a fresh app on the named brief (loaded once)."""
     if brief == "picker":
         folder = picker_folder(workdir)
         return lambda: BriefingApp(folder=folder)
-    path = default_brief() if brief == "bundled" else write_all(workdir)[brief]
+    path = bundled_copy(workdir) if brief == "bundled" else write_all(workdir)[brief]
     loaded = load_brief(path)
     return lambda: BriefingApp(loaded, style="plain")
