@@ -114,3 +114,13 @@ async def test_empty_and_damaged_baskets(sample: Brief) -> None:
         await pilot.press("e", "x", "n")
         assert app.messages[-1] == "The basket is empty: nothing to save."
     assert list(path.parent.glob("basket.json.damaged-*"))
+
+
+async def test_a_basket_that_cannot_be_read_is_not_called_unsaved(sample: Brief) -> None:
+    """A basket path that cannot be opened (here a folder) is reported as not read."""
+    Basket().path.mkdir(parents=True)
+    app = Recording(BasketScreen(sample))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.messages[0].startswith("The basket could not be read: ")
+        assert "saved" not in app.messages[0]

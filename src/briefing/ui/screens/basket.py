@@ -86,15 +86,17 @@ class BasketScreen(OnTop[str | None]):
 
     def on_mount(self) -> None:
         """Read the basket (warning if the file was damaged) and list it."""
-        self._run(self.basket.reload)
+        self._run(self.basket.reload, failed="could not be read")
         self.query_one("#basket-list").focus()
 
-    def _run(self, change: Callable[..., str | None], *args: object) -> bool:
+    def _run(
+        self, change: Callable[..., str | None], *args: object, failed: str = "could not be saved"
+    ) -> bool:
         """Apply a basket change, show its warning or error, refresh; True if it worked."""
         try:
             warning = change(*args)
         except OSError as error:
-            message = f"The basket could not be saved: {one_line(str(error))}"
+            message = f"The basket {failed}: {one_line(str(error))}"
             self.notify(message, severity="error", markup=False)
             return False
         if warning:
