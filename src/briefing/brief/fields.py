@@ -192,15 +192,7 @@ class FieldReaders:
         return text.lower() if isinstance(text, str) else text
 
     def _entity_kind(self, field: Field, raw: Any, path: DocPath) -> Any:
-        text = self._text(field, raw, path)
-        if isinstance(text, str) and text not in ENTITY_KINDS:
-            self.error(
-                path,
-                f"entity kind {text!r} is not one of {', '.join(ENTITY_KINDS)}"
-                f"{closest(text, list(ENTITY_KINDS))}",
-            )
-            return INVALID
-        return text
+        return self._choice(field, raw, path, "entity kind", ENTITY_KINDS)
 
     def _texts(self, field: Field, raw: Any, path: DocPath) -> Any:
         if not isinstance(raw, list):
@@ -249,12 +241,18 @@ class FieldReaders:
         return self._common.setdefault(value, value)  # type: ignore[return-value]
 
     def _dispute_kind(self, field: Field, raw: Any, path: DocPath) -> Any:
+        return self._choice(field, raw, path, "dispute kind", DISPUTE_KINDS)
+
+    def _choice(
+        self, field: Field, raw: Any, path: DocPath, what: str, choices: tuple[str, ...]
+    ) -> Any:
+        """A text that must be one of a fixed set of words."""
         text = self._text(field, raw, path)
-        if isinstance(text, str) and text not in DISPUTE_KINDS:
+        if isinstance(text, str) and text not in choices:
             self.error(
                 path,
-                f"dispute kind {text!r} is not one of {', '.join(DISPUTE_KINDS)}"
-                f"{closest(text, list(DISPUTE_KINDS))}",
+                f"{what} {text!r} is not one of {', '.join(choices)}"
+                f"{closest(text, list(choices))}",
             )
             return INVALID
         return text
