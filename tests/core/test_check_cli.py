@@ -111,9 +111,9 @@ def _write(path: Path, text: str) -> Path:
 
 
 GENERATED = {
-    "brackets": ("a: " + "[" * 50_000 + "\n", "1:1: brackets nest deeper than 64 levels"),
-    "closed-brackets": ("a: " + "[" * 5_000 + "]" * 5_000 + "\n", "1:1: brackets nest deeper"),
-    "braces": ("a: " + "{" * 50_000 + "\n", "1:1: brackets nest deeper than 64 levels"),
+    "brackets": ("a: " + "[" * 50_000 + "\n", "1:68: brackets nest deeper than 64 levels"),
+    "closed-brackets": ("a: " + "[" * 5_000 + "]" * 5_000 + "\n", "1:68: brackets nest deeper"),
+    "braces": ("a: " + "{" * 50_000 + "\n", "1:68: brackets nest deeper than 64 levels"),
     "block-sequences": ("- " * 50_000 + "x\n", "1:1: nesting is deeper than a brief needs"),
     "block-mappings": (
         "".join(" " * i + f"k{i}:\n" for i in range(2_000)),

@@ -128,3 +128,17 @@ def test_the_locator_points_at_values_keys_or_the_nearest_parent() -> None:
     assert locator.place(("items", 0, "name"), at_key=True) == Place(4, 5)
     assert locator.place(("items", 7, "id")) == Place(3, 3)
     assert locator.place(("nowhere",)) == Place(1, 1)
+
+
+def test_brackets_inside_text_do_not_count_as_nesting() -> None:
+    """Only YAML's own brackets nest: a quote may hold any number of `[` or `{`."""
+    many = "[" * 200 + "{" * 200
+    text = f'a: "{many}"\nb: \'{many}\'\nc: x {many}\nd: |\n  {many}\n'
+    value = read_yaml(text)
+    assert isinstance(value, dict)
+    assert [value[k] for k in "abc"] == [many, many, f"x {many}"]
+    assert value["d"] == many + "\n"
+
+
+def test_the_refusal_points_at_the_bracket_too_deep() -> None:
+    assert _problems('a: "[[["\nb: ' + "[" * 70)[0][:2] == (2, 4 + 64)

@@ -124,16 +124,37 @@ def guard_nesting(text: str) -> None:
             ]
         )
     if _flow_too_deep(text):
-        first = re.search(r"[\[{]", text)
-        line = text.count("\n", 0, first.start()) + 1 if first else 1
-        raise YamlRefused(
-            [
-                YamlProblem(
-                    Place(line, 1),
-                    f"brackets nest deeper than {MAX_DEPTH} levels; a brief never needs that",
-                )
-            ]
-        )
+        place = _too_deep_flow_place(text)
+        if place is not None:
+            raise YamlRefused(
+                [
+                    YamlProblem(
+                        place,
+                        f"brackets nest deeper than {MAX_DEPTH} levels; a brief never needs that",
+                    )
+                ]
+            )
+
+
+def _too_deep_flow_place(text: str) -> Place | None:
+    """Where flow brackets first nest deeper than MAX_DEPTH, as YAML's own scanner reads
+    them (so brackets inside quoted or plain text do not count), or None.
+
+    Only called when the cheap count says they might: the pure-Python scanner is slow but
+    keeps no stack, so it cannot crash however deep the text goes.
+    """
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.FlowSequenceStartToken | yaml.FlowMappingStartToken):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return Place(token.start_mark.line + 1, token.start_mark.column + 1)
+            elif isinstance(token, yaml.FlowSequenceEndToken | yaml.FlowMappingEndToken):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the parse proper reports it, no deeper than the scanner got
+    return None
 
 
 def _may_have_node_properties(text: str) -> bool:
