@@ -69,6 +69,8 @@ def test_structural_and_quote_problems_come_in_one_pass(work: Path) -> None:
         ("format: briefing/1\nid: x\ntitle: India: the visit\n", "title: 'India: the visit'"),
         ("format: briefing/1\ntitle: 'It's here'\nid: x\n", "apostrophe is written twice"),
         ('format: briefing/1\ntitle: "unclosed\nid: x\n', "opened on line 2 is never closed"),
+        ('format: briefing/1\ntitle: "C:\\q"\nid: x\n', "write a backslash as \\\\"),
+        ('format: briefing/1\ntitle: "\\x4"\nid: x\n', "a backslash starts an escape"),
         ("format: briefing/1\ntopics: [a, b\nid: x\n", "not closed with `]`"),
         ("format: briefing/1\nid x\ntitle: t\n", "line 2 has no `: ` after its key"),
         ("format: briefing/1\ntitle: @x\n", "cannot start with '@': put the value in quotes"),

@@ -54,9 +54,18 @@ def _tab(message: str, lines: list[str], line: int, column: int) -> str:
 
 
 def _unclosed_quote(message: str, lines: list[str], line: int, column: int) -> str | None:
+    if "end of stream" not in message and "document separator" not in message:
+        return None
     start = _STARTS_ON.search(message)
     where = f" on line {start.group(1)}" if start else ""
     return f"a quotation mark opened{where} is never closed"
+
+
+def _escape(message: str, lines: list[str], line: int, column: int) -> str | None:
+    return (
+        'inside "…" a backslash starts an escape (\\n, \\"): write a backslash as \\\\, '
+        "or put the value in single quotes, where a backslash is just a backslash"
+    )
 
 
 def _expected_key(message: str, lines: list[str], line: int, column: int) -> str | None:
@@ -96,6 +105,9 @@ _HINTS: tuple[tuple[str, Hint], ...] = (
     ("mapping values are not allowed", _colon_in_value),
     ("tab character", _tab),
     ("cannot start any token", _cannot_start),
+    ("escape character", _escape),
+    ("escape sequence", _escape),
+    ("expected hexdecimal number", _escape),  # libyaml's spelling
     ("quoted scalar", _unclosed_quote),
     ("did not find expected key", _expected_key),
     ("expected '-' indicator", _list_indent),
