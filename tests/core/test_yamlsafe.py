@@ -133,7 +133,7 @@ def test_the_locator_points_at_values_keys_or_the_nearest_parent() -> None:
 def test_brackets_inside_text_do_not_count_as_nesting() -> None:
     """Only YAML's own brackets nest: a quote may hold any number of `[` or `{`."""
     many = "[" * 200 + "{" * 200
-    text = f'a: "{many}"\nb: \'{many}\'\nc: x {many}\nd: |\n  {many}\n'
+    text = f"a: \"{many}\"\nb: '{many}'\nc: x {many}\nd: |\n  {many}\n"
     value = read_yaml(text)
     assert isinstance(value, dict)
     assert [value[k] for k in "abc"] == [many, many, f"x {many}"]

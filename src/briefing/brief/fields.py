@@ -251,8 +251,7 @@ class FieldReaders:
         if isinstance(text, str) and text not in choices:
             self.error(
                 path,
-                f"{what} {text!r} is not one of {', '.join(choices)}"
-                f"{closest(text, list(choices))}",
+                f"{what} {text!r} is not one of {', '.join(choices)}{closest(text, list(choices))}",
             )
             return INVALID
         return text
