@@ -136,6 +136,45 @@ def test_an_existing_article_is_never_overwritten(
     assert (work / "articles" / "loose.txt").read_text(encoding="utf-8") == "cited already\n"
 
 
+def _racing(monkeypatch: pytest.MonkeyPatch, made: Path, content: str) -> None:
+    """Another program writes `made` while the import reads its input."""
+    from briefing.authoring import ingest
+
+    read = ingest.read_input
+
+    def read_and_race(path: Path) -> str:
+        text = read(path)
+        made.write_text(content, encoding="utf-8")
+        return text
+
+    monkeypatch.setattr(ingest, "read_input", read_and_race)
+
+
+def test_an_article_made_meanwhile_is_not_overwritten(
+    work: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loose = work / "loose.txt"
+    loose.write_text("Headline\nBody.\n", encoding="utf-8")
+    target = work / "articles" / "loose.txt"
+    _racing(monkeypatch, target, "written meanwhile\n")
+    assert main(["import", str(loose), "-o", str(work / "articles")]) == 1
+    assert f"{target} exists; not overwritten" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "written meanwhile\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["loose.txt"]
+
+
+@needs_extra
+def test_a_failed_import_leaves_no_metadata_without_its_article(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = work / "articles" / "harbour-page.txt"
+    _racing(monkeypatch, target, "written meanwhile\n")
+    assert (
+        main(["import", str(work / "pages" / "harbour-page.html"), "-o", str(target.parent)]) == 1
+    )
+    assert sorted(p.name for p in target.parent.iterdir()) == ["harbour-page.txt"]
+
+
 PROBE = """
 import sys
 from briefing.cli import main

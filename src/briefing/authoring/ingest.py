@@ -20,7 +20,7 @@ from typing import Any
 
 from briefing.authoring.articles import clean_value, sidecar_path
 from briefing.brief.sources import MAX_SOURCE_BYTES, SourceError, decode_text
-from briefing.store.files import FileRefused, read_regular, write_atomic
+from briefing.store.files import FileRefused, read_regular, write_new
 
 EXTRA = "pip install 'briefing-reader[ingest]'"
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -170,7 +170,24 @@ def import_article(source: Path, folder: Path) -> tuple[Path, Imported]:
     imported = from_page(text) if is_page else from_text(text)
     if not imported.paragraphs:
         raise IngestError(f"{source}: no text to import")
-    write_atomic(target, imported.text().encode("utf-8"))
-    if imported.metadata:
-        write_atomic(sidecar_path(target), imported.sidecar(source).encode("utf-8"))
+    _write_both(target, imported, source)
     return target, imported
+
+
+def _write_both(target: Path, imported: Imported, source: Path) -> None:
+    """The sidecar first, then the article, each created new: an article is never left
+    without its metadata, and a failed import leaves nothing behind."""
+    sidecar = sidecar_path(target) if imported.metadata else None
+    try:
+        if sidecar is not None:
+            write_new(sidecar, imported.sidecar(source).encode("utf-8"))
+        try:
+            write_new(target, imported.text().encode("utf-8"))
+        except BaseException:
+            if sidecar is not None:
+                sidecar.unlink(missing_ok=True)
+            raise
+    except FileExistsError as error:
+        raise IngestError(f"{error.filename2 or target} exists; not overwritten") from None
+    except OSError as error:
+        raise IngestError(f"{target}: cannot be written: {error.strerror or error}") from None

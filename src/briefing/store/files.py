@@ -178,6 +178,24 @@ def write_atomic(
     _fsync_folder(target.parent)
 
 
+def write_new(path: Path, data: bytes) -> None:
+    """Create path with data, whole or not at all, and never over a file that exists
+    (FileExistsError, even when another program makes it in the meantime). Follows the
+    umask, like a file the user asked for."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            os.fchmod(file.fileno(), 0o666 & ~current_umask())
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.link(temporary, path)  # a link, unlike a rename, refuses to replace a file
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    _fsync_folder(path.parent)
+
+
 def _write_target(path: Path) -> Path:
     """The file a write to path replaces: path itself, or what its link points to."""
     target = Path(os.path.realpath(path)) if os.path.islink(path) else path
