@@ -175,8 +175,8 @@ def write_named_briefs(folder: Path, sample_path: Path) -> list[str]:
 async def test_file_names_that_are_not_utf8_or_hold_escapes(
     tmp_path: Path, sample_path: Path
 ) -> None:
-    """The picker lists such briefs with their names made visible and safe (the cache
-    key crashed on a name that is not UTF-8), and opens each one."""
+    """The picker lists such briefs with their names made visible and safe, as `check`
+    prints them (the cache key crashed on a name that is not UTF-8), and opens each one."""
     write_named_briefs(tmp_path, sample_path)
     app = BriefingApp(folder=tmp_path / "briefs")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -187,7 +187,7 @@ async def test_file_names_that_are_not_utf8_or_hold_escapes(
             if not any("checking" in row for row in rows):
                 break
         shown = "\n".join(rows)
-        assert "not-utf8-\ufffd\ufffd.yaml" in shown, shown
+        assert "not-utf8-⟨U+DCFF⟩⟨U+DCFE⟩.yaml" in shown, shown  # as the command line says
         assert "esc-␛]0;PWNED␇-␛[2J.yaml" in shown
         assert "[bold]markup[red] [@click=app.quit]x.yaml" in shown
         assert "\x1b" not in shown and "\u202e" not in shown

@@ -34,15 +34,9 @@ def clipped(text: str, limit: int = MAX_SHOWN) -> str:
 
 
 def shown(text: str) -> str:
-    """Text any terminal can be sent: controls made visible (see briefing.sanitize), and
-    lone surrogates (the bytes of a file name that is not UTF-8, or a YAML escape), which
-    no terminal encoding can even write, shown as U+FFFD."""
-    if not text.isascii():
-        try:  # a file name's undecodable bytes: one U+FFFD each
-            raw = text.encode("utf-8", "surrogateescape")
-        except UnicodeEncodeError:
-            raw = text.encode("utf-8", "surrogatepass")
-        text = raw.decode("utf-8", "replace")
+    """Text any terminal can be sent: controls and lone surrogates (the bytes of a file
+    name that is not UTF-8, or a YAML escape) made visible as `⟨U+DC80⟩`, exactly as the
+    command line prints them (see briefing.sanitize)."""
     return sanitize(text)
 
 
