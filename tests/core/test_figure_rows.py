@@ -60,3 +60,22 @@ def test_rows_sort_by_value_label_and_period(sample: Brief) -> None:
     assert [r.id for r in sort_rows(rows, "label")] == ["b", "a", "c"]
     assert [r.id for r in sort_rows(rows, "period")] == ["b", "c", "a"]
     assert [r.id for r in sort_rows(rows, "brief")] == ["a", "b", "c"]
+
+
+def test_either_end_of_a_range_is_cited_and_exported_as_the_range(sample: Brief) -> None:
+    """What is copied or exported is what the table shows: `60–70%`, not one end."""
+    from briefing.cite.citations import cite_item
+    from briefing.cite.export import render
+
+    brief = with_figures(
+        sample,
+        figure("low", "Hardware from Russia (lower end of “60–70%”)", 60),
+        figure("high", "Hardware from Russia (upper end of “60–70%”)", 70),
+        figure("tariff", "Tariff", 50),
+    )
+    for end in ("low", "high"):
+        assert cite_item(brief, end, "plain").startswith("Hardware from Russia: 60–70% (2025)\n")
+    assert cite_item(brief, "tariff", "plain").startswith("Tariff: 50% (2025)\n")
+    table = render(brief, "markdown")
+    assert "| Hardware from Russia | 60–70% | 2025 |" in table
+    assert "| 60% |" not in table and "| Tariff | 50% |" in table

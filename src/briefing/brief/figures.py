@@ -86,6 +86,14 @@ def figure_rows(brief: Brief) -> tuple[FigureRow, ...]:
     return tuple(sorted(rows, key=lambda row: order[row.id]))
 
 
+def row_of(brief: Brief, figure: Figure) -> FigureRow:
+    """The row a figure is shown in: the whole range when it is one end of one."""
+    return next(
+        (row for row in figure_rows(brief) if figure in row.figures),
+        FigureRow((figure,), figure.label),
+    )
+
+
 def _by_period(row: FigureRow) -> tuple[int, tuple[int, ...]]:
     return (0, row.period.sort_key) if row.period else (1, ())
 

@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from briefing.brief.figures import row_of
 from briefing.brief.model import Brief, Dispute, Entity, Event, Excerpt, Figure, Item, Source, Topic
 from briefing.brief.prose import Evidence, Prose, plain, read_prose
 from briefing.cite.clipboard import clean
@@ -151,8 +152,10 @@ def _lines(brief: Brief, item: Event | Topic | Figure | Entity) -> tuple[Line, .
     elif isinstance(item, Topic):
         head, prose = " › ".join(t.title for t in brief.topic_path(item.id)), item.summary
     elif isinstance(item, Figure):
-        period = f" ({item.period.show()})" if item.period else ""
-        head, prose = f"{item.label}: {item.shown_value} {item.unit}{period}", item.note
+        row = row_of(brief, item)  # one end of a range is cited as the range the table shows
+        period = f" ({row.period.show()})" if row.period else ""
+        notes = dict.fromkeys(f.note for f in row.figures if f.note)
+        head, prose = f"{row.label}: {row.amount}{period}", " ".join(notes) or None
     else:
         head, prose = f"{item.name} — {item.role or item.kind}", None
     cited = _cited_text(brief, prose)

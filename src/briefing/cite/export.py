@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from briefing.brief.dates import year_heading
+from briefing.brief.figures import figure_rows
 from briefing.brief.model import Brief, Excerpt, Topic
 from briefing.brief.prose import read_prose
 from briefing.cite.clipboard import clean
@@ -165,12 +166,12 @@ class _Report:
         yield Heading(2, "Figures")
         rows = tuple(
             (
-                clean(f.label),
-                f"{f.shown_value} {clean(f.unit)}",
-                f.period.show() if f.period else "",
-                "; ".join(self.cite(x) for x in self.brief.excerpts_of(f.excerpts)),
+                clean(row.label),
+                clean(row.amount),
+                row.period.show() if row.period else "",
+                "; ".join(self.cite(x) for x in self.brief.excerpts_of(row.excerpts)),
             )
-            for f in self.brief.figures
+            for row in figure_rows(self.brief)  # a range on one row, as the reader shows it
         )
         yield Table(("Figure", "Value", "Period", "Sources"), rows)
 
