@@ -65,6 +65,27 @@ def test_approximate_text_finds_the_right_paragraph_and_the_verbatim_quote(
     assert (best.paragraph, best.quote) == (paragraph, verbatim)
 
 
+def test_a_passage_may_run_over_a_paragraph_break(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Typed as remembered across two paragraphs; the quote the checker accepts, at the
+    paragraph where it starts."""
+    typed = "the authority said in a statement. this agreement doubles our container"
+    [best] = find_passage(_paragraphs(HARBOUR), typed).candidates
+    assert (best.paragraph, best.runs_over) == (5, 2)
+    assert main(["quote", str(HARBOUR), typed]) == 0
+    assert "¶5 and runs on into ¶6 (" in capsys.readouterr().out
+    assert best.quote == "the authority said in a statement. “This agreement doubles our container"
+    article = work.parent.parent / "articles" / "harbour-report.txt"
+    status = main(
+        ["quote", str(article), typed, "--brief", str(work), "--topics", "t-ports", "--id", "q-run"]
+    )
+    assert status == 0
+    result = check_brief(work)
+    assert result.brief is not None and not result.problems
+    assert result.brief.items["q-run"].paragraph == 5  # type: ignore[union-attr]
+
+
 def test_a_passage_that_closes_a_quotation_takes_in_its_opening_mark() -> None:
     found = find_passage(_paragraphs(HARBOUR), "this agreement doubles our capacity by 2027 said")
     assert found.candidates[0].quote.startswith("“This agreement")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -63,12 +63,18 @@ def fold(original: str) -> Folded:
 @dataclass(frozen=True)
 class Passage:
     """A passage of an article: its paragraph (from 1), its verbatim parts as written in
-    the paragraph (with their character ranges), and how alike it is to what was typed."""
+    the paragraph (with their character ranges), and how alike it is to what was typed.
+
+    A passage may run on into the next paragraph (`runs_over` is then 2): its ranges are
+    then in the two paragraphs joined by a line break, and the quote joins them with a
+    space, as the checker reads an article.
+    """
 
     paragraph: int
     parts: tuple[tuple[int, int], ...]
     verbatim: tuple[str, ...]
     score: float
+    runs_over: int = 1
 
     @property
     def quote(self) -> str:
@@ -111,11 +117,30 @@ def find_passage(paragraphs: tuple[str, ...], typed: str) -> Search:
         passage = _in_paragraph(index, paragraph, parts, raw)
         if passage is not None:
             found.append(passage)
+    if len(parts) == 1 and not any(p.score >= FOUND for p in found):
+        found.extend(_across_paragraphs(paragraphs, parts, raw))
     found.sort(key=lambda p: (-p.score, p.paragraph))
     if not found or found[0].score < FOUND:
         return Search((), found[0] if found else None)
     best = found[0].score
     return Search(tuple(p for p in found if p.score >= max(FOUND, best - CLOSE)), found[0])
+
+
+def _across_paragraphs(paragraphs: tuple[str, ...], parts: list[str], raw: str) -> list[Passage]:
+    """Passages that start in one paragraph and end in the next (tried only when no one
+    paragraph holds the text: a remembered quote rarely runs over a paragraph break)."""
+    found = []
+    for index in range(len(paragraphs) - 1):
+        first = paragraphs[index]
+        passage = _in_paragraph(index, f"{first}\n{paragraphs[index + 1]}", parts, raw)
+        if passage is not None and passage.start < len(first) < passage.parts[-1][1]:
+            found.append(replace(passage, runs_over=2))
+    return found
+
+
+def passage_text(paragraphs: tuple[str, ...], passage: Passage) -> str:
+    """The paragraph (or the paragraphs, joined by a line break) the passage's ranges are in."""
+    return "\n".join(paragraphs[passage.paragraph - 1 : passage.paragraph - 1 + passage.runs_over])
 
 
 def _in_paragraph(index: int, paragraph: str, parts: list[str], raw: str) -> Passage | None:
@@ -235,9 +260,8 @@ def selector(paragraphs: tuple[str, ...], passage: Passage) -> tuple[str | None,
         + paragraphs[passage.paragraph - 1][: passage.start]
     ).split()
     end = passage.parts[-1][1]
-    after = normalise(
-        paragraphs[passage.paragraph - 1][end:] + " " + " ".join(paragraphs[passage.paragraph :])
-    ).split()
+    rest = paragraphs[passage.paragraph - 1 + passage.runs_over :]
+    after = normalise(passage_text(paragraphs, passage)[end:] + " " + " ".join(rest)).split()
     for count in range(1, MAX_CONTEXT_WORDS + 1):
         for prefix, suffix in (
             (" ".join(before[-count:]) or None, None),

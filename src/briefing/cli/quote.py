@@ -52,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
     passage = _chosen(search, args.article, args.paragraph)
     if passage is None:
         return 1
-    out(f"¶{passage.paragraph} ({passage.score:g}% alike what you typed):")
+    runs_on = f" and runs on into ¶{passage.paragraph + 1}" * (passage.runs_over > 1)
+    out(f"¶{passage.paragraph}{runs_on} ({passage.score:g}% alike what you typed):")
     out(sanitize(" … ".join(passage.verbatim)))
     prefix, suffix = selector(article.paragraphs, passage)
     if prefix or suffix:
