@@ -14,7 +14,10 @@ from screens_host import screen_text, words
 from briefing.brief.loader import load_brief
 from briefing.ui.app import BriefingApp
 from briefing.ui.live import POLL_SECONDS
+from briefing.ui.screens.base import focused_item_id
+from briefing.ui.screens.evidence import EvidenceScreen
 from briefing.ui.screens.main import MainScreen
+from briefing.ui.screens.search import SearchScreen
 from briefing.ui.screens.source import SourceReaderScreen
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "sample"
@@ -121,3 +124,59 @@ async def test_the_overview_shows_the_new_summary(brief_path: Path) -> None:
         edit(brief_path, "The Kaliningrad port signed", "The Kaliningrad harbour signed")
         await poll(app, pilot)
         assert "The Kaliningrad harbour signed" in screen_text(app)
+
+
+@pytest.mark.parametrize(
+    ("key", "old", "new"),
+    [
+        ("d", "How much container capacity does the deal add?", "How much capacity is added?"),
+        ("f", "Value of the cargo deal", "Worth of the cargo deal"),
+        ("e", "name: Piotr Nowak", "name: Piotr A. Nowak"),
+    ],
+)
+async def test_the_screens_over_the_panes_show_the_new_brief(
+    brief_path: Path, key: str, old: str, new: str
+) -> None:
+    """The disputes, figures and entities screens follow a reload, at the item they were on."""
+    app = Recording(load_brief(brief_path, use_cache=False), style="plain", overview=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        screen = app.screen
+        shown = new.removeprefix("name: ")
+        assert old.removeprefix("name: ") in screen_text(app)
+        await pilot.press("down")
+        before = focused_item_id(screen)
+        edit(brief_path, old, new)
+        await poll(app, pilot)
+        assert app.screen is screen
+        assert shown in screen_text(app) and old.removeprefix("name: ") not in screen_text(app)
+        assert focused_item_id(screen) == before
+
+
+async def test_search_searches_the_new_brief_and_evidence_goes_back(brief_path: Path) -> None:
+    edit(brief_path, "format: briefing/1", "format: briefing/1.1")
+    edit(brief_path, "in March 2024.", "in March 2024 [@q-deal-signed].")
+    app = Recording(load_brief(brief_path, use_cache=False), style="plain", overview=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"dredging")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "No hits" in screen_text(app)
+        edit(brief_path, "title: Su-57 order placed", "title: Su-57 order placed; dredging begins")
+        await poll(app, pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        assert "dredging begins" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")  # the overview
+        await pilot.pause()
+        await pilot.press("right", "enter")  # the evidence behind the summary's first claim
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceScreen)
+        edit(brief_path, "title: Harbours and fighters", "title: Harbours")
+        await poll(app, pilot)
+        assert not isinstance(app.screen, EvidenceScreen)
+        assert ("The brief changed: choose the claim again.", "") in app.messages

@@ -163,6 +163,20 @@ class ItemsScreen(OnTop[str | None]):
         """?: the keys of this screen."""
         show_help(self)
 
+    async def reload_brief(self, brief: Brief) -> None:
+        """Live reload: composed again from the newer brief, at the item it was on where
+        that still exists (each screen's `on_mount` goes to the item it remembers)."""
+        self.brief = brief
+        self.brief_changed()
+        await self.recompose()
+        self.on_mount()
+
+    def brief_changed(self) -> None:
+        """What a screen works out from its brief, worked out again (after a reload)."""
+
+    def on_mount(self) -> None:
+        """Go to the item asked for (see each screen)."""
+
     def action_back(self) -> None:
         """Escape: back without choosing."""
         self.dismiss(None)

@@ -86,8 +86,15 @@ class EntitiesScreen(ItemsScreen):
     def __init__(self, brief: Brief, entity_id: str | None = None) -> None:
         super().__init__(brief)
         self.entity_id = entity_id
-        self.kinds = [k for k in ENTITY_KINDS if any(e.kind == k for e in brief.entities)]
+        self.kinds: list[str] = []
         self.kind: str | None = None
+        self.brief_changed()
+
+    def brief_changed(self) -> None:
+        """The kinds of entity the brief names (a kind no longer named is no longer chosen)."""
+        self.kinds = [k for k in ENTITY_KINDS if any(e.kind == k for e in self.brief.entities)]
+        if self.kind not in self.kinds:
+            self.kind = None
 
     def compose(self) -> ComposeResult:
         """The grouped list beside the selected entity's details and mentions."""

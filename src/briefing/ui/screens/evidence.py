@@ -68,6 +68,12 @@ class EvidenceScreen(ItemsScreen):
         yield quotes
         yield Footer()
 
+    async def reload_brief(self, brief: Brief) -> None:
+        """Live reload: the claim may have changed or moved, so go back to the prose it
+        came from (reloaded below this screen), where its marker can be chosen again."""
+        self.dismiss(None)
+        self.notify("The brief changed: choose the claim again.", markup=False)
+
     def on_mount(self) -> None:
         """Start on the first quote."""
         quotes = self.query_one("#evidence-quotes", ItemList)

@@ -189,15 +189,27 @@ class SearchScreen(ModalOnTop[str | None]):
         self._show_recent()
         if self.index is None:
             self._status("indexing…")
-            self._build_index()
+            self._build_index(self.brief)
+
+    async def reload_brief(self, brief: Brief) -> None:
+        """Live reload: the same query, searched again in the newer brief."""
+        self.brief = brief
+        self.index = cached_index(brief)
+        if self.index is None:
+            self._status("indexing…")
+            self._build_index(brief)
+        else:
+            self._query_changed(self.query_one(Input).value)
 
     @work(thread=True, group="search-index")
-    def _build_index(self) -> None:
+    def _build_index(self, brief: Brief) -> None:
         """Build (or fetch) the brief's index off the UI thread."""
-        index = index_for(self.brief)
-        self.app.call_from_thread(self._index_ready, index)
+        index = index_for(brief)
+        self.app.call_from_thread(self._index_ready, brief, index)
 
-    def _index_ready(self, index: SearchIndex) -> None:
+    def _index_ready(self, brief: Brief, index: SearchIndex) -> None:
+        if brief is not self.brief:
+            return  # a reload came while it was built: the newer brief's index is coming
         keep_out_of_gc()  # the index lives as long as the app, like the brief
         self.index = index
         self._status("")
