@@ -137,6 +137,7 @@ OVERVIEW_SCREEN: tuple[Command, ...] = (
     main_command("copy").described(show=False),
     main_command("cycle_style"),
     main_command("quit").described(show=False),
+    EDIT,
 )
 """The overview: the main screen's keys where they do the same, and its own."""
 
@@ -193,6 +194,7 @@ ITEM_SCREEN: tuple[Command, ...] = (
         help="Open the selected quote (on an item's row, its first) in its article"
     ),
     CLOSE,
+    EDIT,
 )
 """Every screen over some items (disputes, figures, entities): c, a and o act on the quote
 under the cursor, or on the whole item on its own row."""

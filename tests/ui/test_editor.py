@@ -86,6 +86,28 @@ async def test_e_in_the_reader_opens_at_the_current_quote(
         assert fake_editor.read_text().split()[1] == f"+{line}"
 
 
+async def test_e_on_the_overview_and_the_figures_opens_at_the_selected_item(
+    brief_path: Path, fake_editor: Path
+) -> None:
+    """E works where the analyst is: the overview at its selected figure, and the figures
+    screen, which then shows the edited brief in place."""
+    app = Recording(load_brief(brief_path, use_cache=False), style="plain")
+    suspended(app)
+    text = brief_path.read_text(encoding="utf-8")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("E")  # the summary has the focus: at the top of the brief
+        assert fake_editor.read_text() == f"--wait {brief_path}"
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("E")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert fake_editor.read_text().split()[1] == f"+{item_line(text, 'fig-deal-value')}"
+        assert app.screen.__class__.__name__ == "FiguresScreen"
+        assert app.screen.brief.title == "Edited"  # type: ignore[attr-defined]
+
+
 async def test_a_missing_editor_is_one_clear_message(
     brief_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

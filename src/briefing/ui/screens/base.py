@@ -91,6 +91,13 @@ def first_quote(brief: Brief, item_id: str | None) -> Excerpt | None:
     return brief.excerpt(ids[0]) if ids else None
 
 
+def edit_brief(screen: Screen[Any], item_id: str | None) -> None:
+    """Open the brief in the user's editor at the item (the app knows the file)."""
+    open_editor = getattr(screen.app, "open_editor", None)
+    if open_editor is not None:
+        open_editor(item_id)
+
+
 def copy_item(screen: Screen[Any], brief: Brief, item_id: str | None) -> None:
     """Copy the item with its citation in the app's current style."""
     from briefing.ui import copying
@@ -192,6 +199,11 @@ class ItemsScreen(OnTop[str | None]):
     def action_add_to_basket(self) -> None:
         """a: put what is under the cursor in the clip basket."""
         add_to_basket(self, self.brief, focused_item_id(self))
+
+    def action_edit(self) -> None:
+        """E: the brief in the user's editor at what is under the cursor; this screen
+        follows the edit when it is saved (see `reload_brief`)."""
+        edit_brief(self, focused_item_id(self))
 
     def action_open_source(self) -> None:
         """o: open the quote under the cursor in its article; on an item's own row (a

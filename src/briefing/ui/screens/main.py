@@ -367,9 +367,9 @@ class MainScreen(Screen[None]):
 
     def action_edit(self) -> None:
         """E: the brief in the user's editor at the selected item; it reloads on return."""
-        open_editor = getattr(self.app, "open_editor", None)
-        if open_editor is not None:
-            open_editor(self.selected_item_id())
+        from briefing.ui.screens.base import edit_brief
+
+        edit_brief(self, self.selected_item_id())
 
     def action_help(self) -> None:
         """Show every key."""

@@ -21,7 +21,7 @@ from briefing.brief.figures import figure_rows
 from briefing.brief.model import Brief
 from briefing.ui.bindings import bindings
 from briefing.ui.palette import JumpProvider
-from briefing.ui.screens.base import add_to_basket, copy_item, show_help
+from briefing.ui.screens.base import add_to_basket, copy_item, edit_brief, show_help
 from briefing.ui.screens.closing import OnTop
 from briefing.ui.text import safe_line
 from briefing.ui.widgets.bars import BriefHeader, KeyBar, StyleIndicator
@@ -235,6 +235,10 @@ class OverviewScreen(OnTop[str | None]):
             self.notify(f"Tab to a dispute or a figure to {verb} it.", severity="warning")
             return False
         return True
+
+    def action_edit(self) -> None:
+        """E: the brief in the user's editor, at the selected dispute or figure."""
+        edit_brief(self, self.selected_item_id())
 
     def action_cycle_style(self) -> None:
         """The next citation style."""
