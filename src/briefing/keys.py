@@ -96,6 +96,12 @@ MAIN_SCREEN: tuple[Command, ...] = (
     _main("figures", "f", "Figures", "Show the key figures as a table"),
     _main("entities", "e", "Entities", "Show people, places and organisations"),
     _main("clear_filters", "x", "Clear", "Clear every filter and narrowing", show=True),
+    _main(
+        "focus_detail",
+        "i",
+        "Detail",
+        "Move into the detail pane, keeping its item: choose its quotes (↑/↓), claims (←/→)",
+    ),
     BACK.described(help="Clear the last narrowing (event, entity, topic)"),
     _main(
         "overview", "escape", "Overview", "Back to the overview: summary, disputes, figures", True
@@ -152,35 +158,39 @@ OVERVIEW_LIST: tuple[Command, ...] = (
 )
 """The overview's lists of disputes and figures."""
 
+NEXT_CLAIM = Command(
+    "prose.next_claim",
+    "step_claim(1)",
+    "right,right_square_bracket",
+    "Next claim",
+    "Select the next claim's evidence marker",
+    show=False,
+)
+PREVIOUS_CLAIM = Command(
+    "prose.previous_claim",
+    "step_claim(-1)",
+    "left,left_square_bracket",
+    "Previous claim",
+    "Select the previous claim's evidence marker",
+    show=False,
+)
+EVIDENCE = Command(
+    "prose.evidence",
+    "evidence",
+    "enter",
+    "Evidence",
+    "List the quotes behind the selected claim (the first, if none is selected)",
+    show=False,
+)
+CLAIMS: tuple[Command, ...] = (NEXT_CLAIM, PREVIOUS_CLAIM, EVIDENCE)
+"""Wherever prose with inline citations is shown: its claims' markers are selectable."""
+
 PROSE: tuple[Command, ...] = (
     Command("prose.down", "scroll_down", "j", "Down", show=False),
     Command("prose.up", "scroll_up", "k", "Up", show=False),
     Command("prose.top", "scroll_home", "g", "Top", show=False),
     Command("prose.bottom", "scroll_end", "G", "Bottom", show=False),
-    Command(
-        "prose.next_claim",
-        "step_claim(1)",
-        "right,right_square_bracket",
-        "Next claim",
-        "Select the next claim's evidence marker",
-        show=False,
-    ),
-    Command(
-        "prose.previous_claim",
-        "step_claim(-1)",
-        "left,left_square_bracket",
-        "Previous claim",
-        "Select the previous claim's evidence marker",
-        show=False,
-    ),
-    Command(
-        "prose.evidence",
-        "evidence",
-        "enter",
-        "Evidence",
-        "List the quotes behind the selected claim (the first, if none is selected)",
-        show=False,
-    ),
+    *CLAIMS,
     COPY.described(help="Copy the summary with its claims' citations", show=False),
 )
 """A summary shown as prose (on the overview): its claims' markers are selectable."""
@@ -395,9 +405,10 @@ FIGURES_SCREEN: tuple[Command, ...] = (
 DETAIL: tuple[Command, ...] = (
     Command("detail.down", "quote(1)", "down,j", "Next quote", show=False),
     Command("detail.up", "quote(-1)", "up,k", "Previous quote", show=False),
+    *CLAIMS,
 )
-"""The main screen's detail pane: the arrows choose one of the item's quotes (c, a and o
-then act on it alone; above the first, on the whole item)."""
+"""The main screen's detail pane: ↑/↓ choose one of the item's quotes (c, a and o then act
+on it alone; above the first, on the whole item), ←/→ one of its claims' markers."""
 
 GROUPS: dict[str, tuple[Command, ...]] = {
     "the main screen": MAIN_SCREEN,

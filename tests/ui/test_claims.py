@@ -17,7 +17,7 @@ from briefing.ui.screens.disputes import DisputesScreen
 from briefing.ui.screens.evidence import EvidenceScreen
 from briefing.ui.screens.overview import OverviewScreen
 from briefing.ui.screens.source import SourceReaderScreen
-from briefing.ui.widgets.detail import overview
+from briefing.ui.widgets.detail import DetailPane, detail_parts, render
 from briefing.ui.widgets.prose import Prose, ProseBody
 
 CLAIMS = Path(__file__).parents[1] / "fixtures" / "claims" / "briefs" / "claims.yaml"
@@ -44,8 +44,34 @@ async def test_the_detail_pane_shows_markers_not_raw_citations(brief: Brief) -> 
         assert "[@" not in detail
 
 
+async def test_the_detail_panes_markers_are_selected_and_list_their_quotes(brief: Brief) -> None:
+    """←/→ and Enter in the detail pane, as on the overview, and a click on a marker."""
+    app = BriefingApp(brief, style="plain", overview=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")  # the timeline's second event: the cargo deal
+        await pilot.press("i")  # into the detail pane, still on the cargo deal
+        pane = app.screen.query_one(DetailPane)
+        assert app.screen.focused is pane and pane.item_id == "ev-deal"
+        assert pane.border_subtitle == "←/→ a claim's marker · Enter its quotes"
+        await pilot.press("right", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EvidenceScreen)
+        claim = static_text(screen.query_one("#evidence-claim", Static))
+        assert claim.startswith("The agreement runs for ten years.")
+        assert "● 2 quotes from 2 sources" in claim
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.focused is pane
+        body = static_text(app.screen.query_one("#detail-body", Static)).split("\n")
+        line = next(n for n, text in enumerate(body) if "ten years.[●2]" in text)
+        await pilot.click("#detail-body", offset=(body[line].index("[●2]") + 1, line))
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceScreen)
+
+
 def test_the_brief_overview_shows_markers_not_raw_citations(brief: Brief) -> None:
-    shown = overview(brief).plain
+    shown = render(detail_parts(brief, None)).plain
     assert "in March 2024.[○] The summit ended without a joint statement." in shown
     assert "how much capacity it adds.[●2]" in shown
     assert "[@" not in shown

@@ -22,12 +22,14 @@ def prose_text(
     selected: int | None = None,
     selected_style: str | Style = "reverse",
     click: str | None = None,
+    first: int = 0,
 ) -> Text:
     """The prose as one Text: paragraphs separated by a blank line, each backed claim's
     marker right after it; the claim numbered `selected` has its marker highlighted.
 
     With `click`, a click on a marker runs that action of the widget showing the text,
-    with the claim's number (`click="claim"` runs `action_claim(3)`)."""
+    with the claim's number (`click="claim"` runs `action_claim(3)`). Claims are numbered
+    from `first + 1`, for text that shows several pieces of prose one after another."""
     shown = Text(end="")
     for index, paragraph in enumerate(prose.paragraphs):
         if index:
@@ -37,7 +39,7 @@ def prose_text(
                 shown.append(" ")
             shown.append_text(safe(sentence.text, style))
             if sentence.evidence is not None:
-                number = sentence.evidence.number
+                number = first + sentence.evidence.number
                 look = _style(selected_style if number == selected else marker_style)
                 if click:
                     look += Style.from_meta({"@click": f"{click}({number})"})
@@ -47,3 +49,12 @@ def prose_text(
 
 def _style(style: str | Style) -> Style:
     return Style.parse(style) if isinstance(style, str) else style
+
+
+def marker_end(text: Text, number: int) -> int:
+    """Where the marker of claim `number` ends in text drawn with `click` (else its end)."""
+    for span in text.spans:
+        style = span.style
+        if isinstance(style, Style) and style.meta.get("@click", "").endswith(f"({number})"):
+            return span.end
+    return len(text)

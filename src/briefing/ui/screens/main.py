@@ -371,6 +371,10 @@ class MainScreen(Screen[None]):
 
         edit_brief(self, self.selected_item_id())
 
+    def action_focus_detail(self) -> None:
+        """i: into the detail pane, which goes on showing the item it shows."""
+        self.query_one(DetailPane).focus()
+
     def action_help(self) -> None:
         """Show every key."""
         from briefing.ui.screens.help import HelpScreen

@@ -4,6 +4,7 @@ drawn as one `Text`."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.style import Style
@@ -15,9 +16,11 @@ from textual.widgets import Static
 
 from briefing import keys
 from briefing.brief.model import Brief, Entity, Excerpt, Item, Source
+from briefing.brief.prose import Prose, Sentence
 from briefing.ui.bindings import bindings
-from briefing.ui.claims import prose_text
+from briefing.ui.claims import marker_end, prose_text
 from briefing.ui.text import safe, safe_line
+from briefing.ui.widgets.claim_markers import ClaimMarkers, forward_claim_click
 from briefing.ui.widgets.excerpts import attribution
 from briefing.ui.widgets.rows import row_style
 from briefing.views.details import (
@@ -34,9 +37,36 @@ from briefing.views.details import (
 )
 
 
-def render(parts: Iterable[Part], muted: Style | str = "dim") -> Text:
-    """The parts of a detail as one Text: untrusted values never read as markup."""
+@dataclass(frozen=True, slots=True)
+class Markers:
+    """How claim markers are drawn in a detail: their styles, which is selected, and the
+    action a click on one runs (none where they cannot be selected)."""
+
+    style: Style | str = "bold"
+    selected: int = 0
+    selected_style: Style | str = "reverse"
+    click: str | None = None
+
+
+def render(parts: Iterable[Part], muted: Style | str = "dim", markers: Markers = Markers()) -> Text:
+    """The parts of a detail as one Text: untrusted values never read as markup. Claims
+    are numbered from 1 across all the prose, in the order drawn (see `claims_of`)."""
     text = Text(end="")
+    claims = 0
+
+    def prose(part: Prose) -> Text:
+        nonlocal claims
+        drawn = prose_text(
+            part,
+            marker_style=markers.style,
+            selected=markers.selected,
+            selected_style=markers.selected_style,
+            click=markers.click,
+            first=claims,
+        )
+        claims += sum(s.evidence is not None for s in part.sentences)
+        return drawn
+
     for part in parts:
         if isinstance(part, Heading):
             text.append_text(safe(part.title, "bold"))
@@ -54,13 +84,13 @@ def render(parts: Iterable[Part], muted: Style | str = "dim") -> Text:
             text.append("\n")
         elif isinstance(part, ProseBlock):
             text.append("\n")
-            text.append_text(prose_text(part.prose))
+            text.append_text(prose(part.prose))
             text.append("\n")
         elif isinstance(part, ProseBullets):
             text.append(f"\n{part.title}\n", style="bold")
-            for prose in part.items:
+            for item in part.items:
                 text.append("• ")
-                text.append_text(prose_text(prose))
+                text.append_text(prose(item))
                 text.append("\n")
         elif isinstance(part, Bullets):
             text.append(f"\n{part.title}\n", style="bold")
@@ -73,16 +103,28 @@ def render(parts: Iterable[Part], muted: Style | str = "dim") -> Text:
     return text
 
 
-def describe(
-    brief: Brief, item: Item, muted: Style | str = "dim", narrowed_topic: str | None = None
-) -> Text:
-    """The detail text for any item (a topic's says whether the panes are narrowed to it)."""
-    return render(detail(brief, item, narrowed_topic), muted)
+def claims_of(parts: Iterable[Part]) -> tuple[Sentence, ...]:
+    """The backed claims of a detail's prose, in the order `render` numbers them."""
+    proses = (
+        p
+        for part in parts
+        for p in (
+            (part.prose,)
+            if isinstance(part, ProseBlock)
+            else part.items
+            if isinstance(part, ProseBullets)
+            else ()
+        )
+    )
+    return tuple(s for prose in proses for s in prose.sentences if s.evidence is not None)
 
 
-def overview(brief: Brief, muted: Style | str = "dim") -> Text:
-    """What the detail pane shows before anything is selected: the brief's summary."""
-    return render(brief_detail(brief), muted)
+def detail_parts(brief: Brief, item: Item | None, narrowed_topic: str | None = None) -> list[Part]:
+    """What the pane shows for an item, or for the brief (its summary) before one is chosen;
+    a topic's detail says whether the panes are narrowed to it."""
+    if item is None:
+        return list(brief_detail(brief))
+    return list(detail(brief, item, narrowed_topic))
 
 
 QUOTES_SHOWN = 20
@@ -100,12 +142,25 @@ def detail_quotes(brief: Brief, item: Item | None) -> tuple[str, ...]:
     return ids[:QUOTES_SHOWN]
 
 
-class DetailPane(VerticalScroll):
-    """A scrollable pane showing one item's detail; ↑/↓ choose one of its quotes."""
+class DetailBody(Static):
+    """The drawn detail; a click on a claim's marker goes to the pane around it."""
+
+    def action_claim(self, number: int) -> None:
+        """A marker was clicked: list the quotes behind its claim."""
+        forward_claim_click(self, number)
+
+
+class DetailPane(ClaimMarkers, VerticalScroll):
+    """A scrollable pane showing one item's detail; ↑/↓ choose one of its quotes, ←/→ one
+    of its claims' markers (Enter lists the quotes behind it)."""
 
     HELP_TITLE = "Detail"
     """How the help heads this pane's keys."""
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"detail--muted"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"detail--muted", "detail--marker", "detail--selected"}
+    DEFAULT_CSS = """
+    DetailPane > .detail--marker { color: $text-accent; text-style: bold; }
+    DetailPane > .detail--selected { color: $text-accent; text-style: bold reverse; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = bindings(keys.DETAIL)
 
     def __init__(self, brief: Brief, *, id: str | None = None) -> None:
@@ -118,10 +173,16 @@ class DetailPane(VerticalScroll):
         self.cursor = -1
         """The selected quote, or -1 for the item itself."""
         self._starts: list[int] = []
+        self._selected_marker_end = 0
+
+    @property
+    def claims_brief(self) -> Brief:
+        """The brief the pane shows."""
+        return self.brief
 
     def compose(self) -> ComposeResult:
         """A single Static holding the text (filled on mount, once styles are known)."""
-        yield Static(id="detail-body")
+        yield DetailBody(id="detail-body")
 
     def on_mount(self) -> None:
         """Show the brief's summary."""
@@ -133,6 +194,7 @@ class DetailPane(VerticalScroll):
             return
         self.item_id = item_id
         self.cursor = -1
+        self.selected_claim = 0
         self._render_item()
         self.scroll_home(animate=False)
 
@@ -151,18 +213,22 @@ class DetailPane(VerticalScroll):
         if self.cursor < 0:
             self.scroll_home(animate=False)
         else:
-            self.call_after_refresh(self._show_cursor)
+            self.call_after_refresh(self._scroll_to_offset, self._starts[self.cursor])
 
-    def _show_cursor(self) -> None:
-        """Scroll so that the selected quote starts near the top."""
+    def show_selected_claim(self) -> None:
+        """Draw the selected marker and scroll its line into view."""
+        self._render_item()
+        self.call_after_refresh(self._scroll_to_offset, self._selected_marker_end)
+
+    def _scroll_to_offset(self, offset: int) -> None:
+        """Scroll so that the line holding character `offset` of the text shows near the top."""
         body = self.query_one("#detail-body", Static)
         text = body.content
-        if not isinstance(text, Text) or not 0 <= self.cursor < len(self._starts):
+        if not isinstance(text, Text):
             return
         width = max(self.scrollable_content_region.width, 1)
-        before = text[: self._starts[self.cursor]]
-        lines = len(before.wrap(self.app.console, width))
-        self.scroll_to(y=max(lines - 1, 0), animate=False)
+        lines = len(text[:offset].wrap(self.app.console, width))
+        self.scroll_to(y=max(lines - 2, 0), animate=False)
 
     def narrowed_to(self, topic_id: str | None) -> None:
         """The panes are now narrowed to this topic (or none): a topic's detail says so."""
@@ -180,10 +246,17 @@ class DetailPane(VerticalScroll):
     def _render_item(self) -> None:
         muted = row_style(self, "detail--muted")
         item = self.brief.get(self.item_id) if self.item_id else None
-        if item is None:
-            text = overview(self.brief, muted)
-        else:
-            text = describe(self.brief, item, muted, self.narrowed_topic)
+        parts = detail_parts(self.brief, item, self.narrowed_topic)
+        self.claims = claims_of(parts)
+        markers = Markers(
+            row_style(self, "detail--marker"),
+            self.selected_claim,
+            row_style(self, "detail--selected"),
+            click="claim",
+        )
+        text = render(parts, muted, markers)
+        self._selected_marker_end = marker_end(text, self.selected_claim)
+        self.border_subtitle = "←/→ a claim's marker · Enter its quotes" if self.claims else ""
         self.quotes = detail_quotes(self.brief, item)
         self._starts = []
         if self.quotes:

@@ -11,20 +11,19 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.geometry import Region
-from textual.reactive import reactive
 from textual.widgets import Static
 
 from briefing import keys
 from briefing.brief.model import Brief
-from briefing.brief.prose import Sentence, read_prose
+from briefing.brief.prose import read_prose
 from briefing.ui.bindings import bindings
-from briefing.ui.claims import prose_text
+from briefing.ui.claims import marker_end, prose_text
+from briefing.ui.widgets.claim_markers import ClaimMarkers, forward_claim_click
 from briefing.ui.widgets.rows import row_style
 
 
@@ -33,13 +32,10 @@ class ProseBody(Static):
 
     def action_claim(self, number: int) -> None:
         """A marker was clicked: list the quotes behind its claim."""
-        prose = next((a for a in self.ancestors if isinstance(a, Prose)), None)
-        if prose is not None:
-            prose.focus()
-            prose.open_claim(number)
+        forward_claim_click(self, number)
 
 
-class Prose(VerticalScroll):
+class Prose(ClaimMarkers, VerticalScroll):
     """A focusable, scrollable block of prose whose claim markers can be selected."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"prose--marker", "prose--selected"}
@@ -51,9 +47,6 @@ class Prose(VerticalScroll):
     Prose > ProseBody { width: 1fr; }
     """
 
-    selected: reactive[int] = reactive(0, init=False)
-    """The number of the claim whose marker is selected (from 1), or 0 for none."""
-
     def __init__(
         self, brief: Brief, text: str | None, *, empty: str, id: str | None = None
     ) -> None:
@@ -63,10 +56,12 @@ class Prose(VerticalScroll):
         self.empty = empty
         """What shows when there is no prose."""
         self.reading = read_prose(brief, text)
-        self.claims: tuple[Sentence, ...] = tuple(
-            s for s in self.reading.sentences if s.evidence is not None
-        )
-        """The backed claims, in order: claim number n is `claims[n - 1]`."""
+        self.claims = tuple(s for s in self.reading.sentences if s.evidence is not None)
+
+    @property
+    def claims_brief(self) -> Brief:
+        """The brief the prose is from."""
+        return self.brief
 
     def compose(self) -> ComposeResult:
         """One body, filled on mount (once the marker's colour is known)."""
@@ -84,30 +79,10 @@ class Prose(VerticalScroll):
         if self.is_mounted:
             self.call_after_refresh(self._draw)
 
-    def watch_selected(self) -> None:
+    def show_selected_claim(self) -> None:
         """Show the newly selected marker, scrolled into view."""
         self._draw()
         self.call_after_refresh(self._scroll_to_selected)
-
-    def action_step_claim(self, direction: int) -> None:
-        """Select the next (1) or previous (-1) claim's marker."""
-        count = len(self.claims)
-        if not count:
-            self.notify("This text cites no evidence.", severity="warning")
-            return
-        if self.selected == 0:
-            self.selected = 1 if direction > 0 else count
-        elif 1 <= self.selected + direction <= count:
-            self.selected += direction
-        else:
-            self.app.bell()
-
-    def action_evidence(self) -> None:
-        """List the quotes behind the selected claim (the first when none is)."""
-        if not self.claims:
-            self.notify("This text cites no evidence.", severity="warning")
-            return
-        self.open_claim(self.selected or 1)
 
     def action_copy(self) -> None:
         """Copy the prose with each claim's citations in the app's citation style."""
@@ -120,17 +95,6 @@ class Prose(VerticalScroll):
         text = cite_prose(self.brief, title, self.text or "", style)
         copy_text(self.app, text, f"the summary ({STYLE_NAMES[style]})", f"{self.brief.id}-summary")
 
-    def open_claim(self, number: int) -> None:
-        """Select claim `number` and show the quotes behind it."""
-        from briefing.ui.screens.evidence import EvidenceScreen
-
-        if not 1 <= number <= len(self.claims):
-            return
-        self.selected = number
-        claim = self.claims[number - 1]
-        assert claim.evidence is not None
-        self.app.push_screen(EvidenceScreen(self.brief, claim.text, claim.evidence))
-
     def rendered(self) -> Text:
         """The prose as drawn now, with the current marker selected."""
         if not self.reading.sentences:
@@ -138,7 +102,7 @@ class Prose(VerticalScroll):
         return prose_text(
             self.reading,
             marker_style=row_style(self, "prose--marker"),
-            selected=self.selected,
+            selected=self.selected_claim,
             selected_style=row_style(self, "prose--selected"),
             click="claim",
         )
@@ -150,10 +114,10 @@ class Prose(VerticalScroll):
 
     def _scroll_to_selected(self) -> None:
         """Scroll so that the selected marker's line shows."""
-        if not self.selected or not self.is_attached:
+        if not self.selected_claim or not self.is_attached:
             return
         text = self.rendered()
-        end = _marker_end(text, self.selected)
+        end = marker_end(text, self.selected_claim)
         width = max(self.query_one(ProseBody).content_region.width, 1)
         line = len(text[:end].wrap(self.app.console, width)) - 1
         self.scroll_to_region(Region(0, line, width, 1), animate=False, immediate=True)
@@ -162,12 +126,3 @@ class Prose(VerticalScroll):
     def plain(self) -> str:
         """The prose as a reader sees it."""
         return self.rendered().plain if self.reading.sentences else self.empty
-
-
-def _marker_end(text: Text, number: int) -> int:
-    """Where the marker of claim `number` ends in the drawn text."""
-    for span in text.spans:
-        style = span.style
-        if isinstance(style, Style) and style.meta.get("@click") == f"claim({number})":
-            return span.end
-    return len(text)
