@@ -13,7 +13,7 @@ import pytest
 from briefing.brief.loader import load_brief
 from briefing.brief.model import Brief
 from briefing.cite.basket import Basket, basket_path, make_clip
-from briefing.cite.citations import UnknownItem
+from briefing.cite.gathering import UnknownItem
 from briefing.cite.memo import memo
 from briefing.cite.memo_files import save_memo
 from briefing.store.files import backup_path

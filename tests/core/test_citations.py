@@ -15,7 +15,8 @@ import pytest
 
 from briefing.brief.dates import parse_date
 from briefing.brief.model import Brief, Source
-from briefing.cite.citations import STYLES, UnknownItem, UnknownStyle, cite_item
+from briefing.cite.citations import STYLES, UnknownStyle, cite_item
+from briefing.cite.gathering import UnknownItem
 from briefing.cite.reference_managers import bibtex_entry, csl_item
 from briefing.cite.references import Reference, headline_case
 from briefing.cite.styles import (

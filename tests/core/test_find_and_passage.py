@@ -11,7 +11,8 @@ from briefing.brief.passage import (
     sentence_at,
     sentence_ends,
 )
-from briefing.cite.citations import cite_gathered, gather_passage
+from briefing.cite.citations import cite_gathered
+from briefing.cite.gathering import gather_passage
 from briefing.search.find import Found, find_text, next_match
 
 

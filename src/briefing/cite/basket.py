@@ -19,14 +19,9 @@ from typing import Any
 
 from briefing.brief.labels import item_label
 from briefing.brief.model import Brief, Excerpt
-from briefing.cite.citations import (
-    Gathered,
-    cite_gathered,
-    cite_item,
-    gather,
-    gather_passage,
-)
+from briefing.cite.citations import cite_gathered, cite_item
 from briefing.cite.clipboard import clean
+from briefing.cite.gathering import Gathered, gather, gather_passage
 from briefing.cite.references import Reference, references_of
 from briefing.cite.styles import (
     apa_in_text,
@@ -118,7 +113,7 @@ class Clip:
 
 
 def make_clip(brief: Brief, item_id: str) -> Clip:
-    """Snapshot an item of the brief as a clip (raises citations.UnknownItem)."""
+    """Snapshot an item of the brief as a clip (raises gathering.UnknownItem)."""
     item = brief.get(item_id)
     title = item_label(brief, item) if item is not None else ""
     return _clip(brief, gather(brief, item_id), cite_item(brief, item_id, "plain"), title)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from briefing.cite.citations import UnknownItem, cite_item
+from briefing.cite.citations import cite_item
+from briefing.cite.gathering import UnknownItem
 from briefing.cite.style_names import STYLES
 from briefing.cli.common import add_brief_argument, open_brief
 from briefing.cli.output import out, say

@@ -22,14 +22,9 @@ from textual.notifications import SeverityLevel
 from briefing.brief.labels import item_label
 from briefing.brief.model import Brief, Excerpt
 from briefing.cite.basket import Basket, Clip, make_clip, make_passage_clip
-from briefing.cite.citations import (
-    UnknownItem,
-    UnknownStyle,
-    cite_gathered,
-    cite_item,
-    gather_passage,
-)
+from briefing.cite.citations import UnknownStyle, cite_gathered, cite_item
 from briefing.cite.clipboard import Delivery, clean, deliver, fits_osc52
+from briefing.cite.gathering import UnknownItem, gather_passage
 from briefing.cite.style_names import STYLE_NAMES
 from briefing.sanitize import one_line
 
