@@ -10,15 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.brief.model import Brief
 from briefing.brief.problems import BriefError, Problem, Severity
 from briefing.brief.sources import SourceError, decode_text, digest, read_source_file
-from briefing.brief.validate import Issue, Validator
-from briefing.brief.yamlsafe import Locator, Place, YamlRefused, read_yaml
 from briefing.memory import paused_gc
 from briefing.sanitize import find_unsafe
 from briefing.store.files import FileRefused, read_regular
+
+if TYPE_CHECKING:  # the checker (YAML, validation) is imported when a brief is checked:
+    # a brief reopened from the cache, before the reader's first frame, needs none of it
+    from briefing.brief.validate import Issue, Validator
 
 MAX_BRIEF_BYTES = 256 * 1024 * 1024
 
@@ -74,6 +77,9 @@ def check_brief(
 ) -> LoadResult:
     """Read (unless given its bytes) and check a brief; never raises for anything the file
     holds. `on_stage` is told each stage as it starts ("reading", "checking quotes")."""
+    from briefing.brief.validate import Validator
+    from briefing.brief.yamlsafe import YamlRefused, read_yaml
+
     label = str(path)
     try:
         text = read_brief_text(path, content)
@@ -110,6 +116,8 @@ def _no_stage(stage: str) -> None:
 
 def _place_problems(label: str, text: str, validator: Validator) -> list[Problem]:
     """The validator's errors and warnings, each at its line and column in the file."""
+    from briefing.brief.yamlsafe import Locator, Place
+
     if not validator.errors and not validator.warnings:
         return []
     locator = Locator(text)
@@ -153,6 +161,8 @@ def _unsafe_value_warnings(label: str, text: str, data: object) -> list[Problem]
             pending.extend((path + (i,), v) for i, v in enumerate(value))
         elif isinstance(value, str):
             found.extend((path, c.name, False) for c in find_unsafe(value, limit=1))
+    from briefing.brief.yamlsafe import Locator
+
     if not found:
         return []
     locator = Locator(text)

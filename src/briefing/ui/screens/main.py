@@ -6,7 +6,7 @@ and post small messages upwards ("this row was highlighted", "this one was chose
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -15,7 +15,6 @@ from textual.containers import Container, Horizontal
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Tree
 
 from briefing import keys
 from briefing.brief.model import Brief, Entity, Event, Excerpt, Item, Source, Topic
@@ -23,12 +22,16 @@ from briefing.keys import Command
 from briefing.ui.bindings import bindings
 from briefing.ui.palette import CommandsProvider, JumpProvider
 from briefing.ui.widgets.bars import BriefHeader, FilterBar, KeyBar, StyleIndicator
-from briefing.ui.widgets.detail import DetailPane
-from briefing.ui.widgets.excerpts import ExcerptList
 from briefing.ui.widgets.rows import RowList
-from briefing.ui.widgets.timeline import Timeline
-from briefing.ui.widgets.topics import TopicTree
 from briefing.views.narrowing import Narrowing, NarrowingHistory
+
+if TYPE_CHECKING:
+    from textual.widgets import Tree
+
+    from briefing.ui.widgets.detail import DetailPane
+    from briefing.ui.widgets.excerpts import ExcerptList
+    from briefing.ui.widgets.timeline import Timeline
+    from briefing.ui.widgets.topics import TopicTree
 
 
 class MainScreen(Screen[None]):
@@ -55,23 +58,32 @@ class MainScreen(Screen[None]):
         """Whether the overview (summary, disputes, figures) opens over the panes at once."""
         self.history = NarrowingHistory()
         """The narrowings before each change, for Escape to take back."""
+        self.made = not overview
+        """Whether the bars and panes are made (else the overview, over them, is all the
+        first frame shows: they are made when it is first left)."""
 
     def compose(self) -> ComposeResult:
         """Header, filter bar, the four panes, and the footer with the citation style.
-        Opening on the overview, the panes are made when first shown (`_make_panes`):
-        the overview covers them, and the first frame need not wait for them."""
+        Opening on the overview, nothing is made until the overview is first left
+        (`_make_panes`): it covers this screen, and the first frame need not wait."""
         self._fit(self.app.size.width)
+        if not self.made:
+            return
         yield BriefHeader(self.brief)
         yield FilterBar(id="filters")
         with Container(id="panes"):
-            if not self.start_on_overview:
-                yield from self._panes()
+            yield from self._panes()
         with Horizontal(id="bottom"):
             yield KeyBar(id="keys")
             yield StyleIndicator(id="style")
 
     def _panes(self) -> list[Widget]:
         """The Topics, Timeline, Excerpts and Detail panes."""
+        from briefing.ui.widgets.detail import DetailPane
+        from briefing.ui.widgets.excerpts import ExcerptList
+        from briefing.ui.widgets.timeline import Timeline
+        from briefing.ui.widgets.topics import TopicTree
+
         return [
             TopicTree(self.brief, id="topics"),
             Timeline(self.brief, id="timeline"),
@@ -80,26 +92,27 @@ class MainScreen(Screen[None]):
         ]
 
     def on_mount(self) -> None:
-        """Fill the panes (or open the overview over them) and follow the citation style."""
-        self.watch(self.app, "citation_style", self.query_one(StyleIndicator).show_style)
-        if self.start_on_overview:
-            self.action_overview()
+        """Fill the panes and follow the citation style (or open the overview over them)."""
+        if self.made:
+            self._show_panes()
         else:
-            self._fill_panes()
+            self.action_overview()
 
-    def _fill_panes(self) -> None:
-        """Titles, rows and the focus on the timeline."""
-        self.query_one(TopicTree).border_title = "Topics"
-        self.query_one(DetailPane).border_title = "Detail"
+    def _show_panes(self) -> None:
+        """Titles, rows and the focus on the timeline; the style indicator follows the
+        app's citation style."""
+        self.watch(self.app, "citation_style", self.query_one(StyleIndicator).show_style)
+        self._topic_tree().border_title = "Topics"
+        self._detail().border_title = "Detail"
         self._apply_filters()
-        self.query_one(Timeline).focus()
+        self._timeline().focus()
 
     async def _make_panes(self) -> None:
-        """The panes, the first time they are shown."""
-        panes = self.query_one("#panes", Container)
-        if not panes.children:
-            await panes.mount_all(self._panes())
-            self._fill_panes()
+        """Everything, the first time it is shown."""
+        if not self.made:
+            self.made = True
+            await self.recompose()
+            self._show_panes()
 
     def on_resize(self, event: events.Resize) -> None:
         """Switch between the wide and the narrow layout."""
@@ -111,6 +124,28 @@ class MainScreen(Screen[None]):
         self.set_class(width >= self.WIDE, "-wide")
         self.set_class(width >= self.SIDE_BY_SIDE, "-side")
         self.set_class(width < self.WIDE, "-narrow")
+
+    # The panes (each module imported on first use, not with this one) ------------------
+
+    def _timeline(self) -> Timeline:
+        from briefing.ui.widgets.timeline import Timeline
+
+        return self.query_one(Timeline)
+
+    def _excerpt_list(self) -> ExcerptList:
+        from briefing.ui.widgets.excerpts import ExcerptList
+
+        return self.query_one(ExcerptList)
+
+    def _topic_tree(self) -> TopicTree:
+        from briefing.ui.widgets.topics import TopicTree
+
+        return self.query_one(TopicTree)
+
+    def _detail(self) -> DetailPane:
+        from briefing.ui.widgets.detail import DetailPane
+
+        return self.query_one(DetailPane)
 
     # Filtering (what a narrowing selects: briefing.views.narrowing) ---------------------
 
@@ -124,7 +159,7 @@ class MainScreen(Screen[None]):
 
     def _apply_filters(self, event: str | None = None, excerpt: str | None = None) -> None:
         """Refill the timeline and excerpts, keeping (or moving) their cursors."""
-        timeline, excerpts = self.query_one(Timeline), self.query_one(ExcerptList)
+        timeline, excerpts = self._timeline(), self._excerpt_list()
         keep_event = event or (ev.id if (ev := self._cursor_event()) else None)
         keep_excerpt = excerpt or (x.id if (x := self._cursor_excerpt()) else None)
         timeline.show_events(self.shown_events(), select=keep_event)
@@ -133,7 +168,7 @@ class MainScreen(Screen[None]):
 
     def _show_titles(self) -> None:
         """Pane titles with counts, and the filter bar."""
-        timeline, excerpts = self.query_one(Timeline), self.query_one(ExcerptList)
+        timeline, excerpts = self._timeline(), self._excerpt_list()
         narrowing = self.narrowing
         of_events = f"{timeline.event_count:,} of " if narrowing.filters else ""
         timeline.border_title = f"Timeline · {of_events}{len(self.brief.events):,}"
@@ -141,7 +176,7 @@ class MainScreen(Screen[None]):
         scope = " of the event" if narrowing.event else ""
         excerpts.border_title = f"Excerpts{scope} · {len(excerpts.excerpts):,}{of_all}"
         self.query_one(FilterBar).show_filters(narrowing.labels(self.brief))
-        self.query_one(DetailPane).narrowed_to(narrowing.topic)
+        self._detail().narrowed_to(narrowing.topic)
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -156,7 +191,7 @@ class MainScreen(Screen[None]):
         if action == "overview":
             return not (narrowed or self.history)
         if action == "open_source":
-            return not isinstance(self.focused, TopicTree)
+            return self.focused is None or self.focused.id != "topics"  # the TopicTree
         return True
 
     def narrow(self, *, topic: str | None = None, entity: str | None = None) -> None:
@@ -171,51 +206,59 @@ class MainScreen(Screen[None]):
 
     # Messages from the panes -----------------------------------------------------
 
-    @on(Tree.NodeHighlighted, "#topics")
-    def _topic_highlighted(self, message: Tree.NodeHighlighted[str]) -> None:
-        if message.control.has_focus:
-            self.query_one(DetailPane).show(message.node.data or None)
+    # (By name, not `@on(Tree.NodeHighlighted, "#topics")`: that would import the Tree.)
 
-    @on(Tree.NodeSelected, "#topics")
-    def _topic_chosen(self, message: Tree.NodeSelected[str]) -> None:
-        self.narrow(topic=message.node.data or None, entity=self.narrowing.entity)
+    def on_tree_node_highlighted(self, message: Tree.NodeHighlighted[str]) -> None:
+        """The topic under the cursor is shown in the detail pane."""
+        if message.control.id == "topics" and message.control.has_focus:
+            self._detail().show(message.node.data or None)
+
+    def on_tree_node_selected(self, message: Tree.NodeSelected[str]) -> None:
+        """A chosen topic narrows the panes."""
+        if message.control.id == "topics":
+            self.narrow(topic=message.node.data or None, entity=self.narrowing.entity)
 
     @on(RowList.Highlighted)
     def _row_highlighted(self, message: RowList.Highlighted) -> None:
         if message.control.has_focus:
-            self.query_one(DetailPane).show(self._item_in(message.control))
+            self._detail().show(self._item_in(message.control))
 
-    @on(Timeline.Chosen, "#timeline")
+    @on(RowList.Chosen, "#timeline")
     def _event_chosen(self, message: RowList.Chosen) -> None:
-        event = self.query_one(Timeline).event_at(message.index)
+        event = self._timeline().event_at(message.index)
         if event is not None:
             self._set_narrowing(self.narrowing.with_event(event.id))
-            excerpts = self.query_one(ExcerptList)
+            excerpts = self._excerpt_list()
             excerpts.show_excerpts(self.shown_excerpts())
             self._show_titles()
             excerpts.focus()
 
-    @on(ExcerptList.Chosen, "#excerpts")
+    @on(RowList.Chosen, "#excerpts")
     def _excerpt_chosen(self) -> None:
         self.action_open_source()
 
     def on_descendant_focus(self, message: events.DescendantFocus) -> None:
         """The detail pane follows whichever list has the focus."""
-        if isinstance(message.widget, (RowList, TopicTree)):
-            self.query_one(DetailPane).show(self._item_in(message.widget))
+        if isinstance(message.widget, RowList) or message.widget.id == "topics":
+            self._detail().show(self._item_in(message.widget))
 
     # Selection -------------------------------------------------------------------
 
     def _cursor_event(self) -> Event | None:
-        timeline = self.query_one(Timeline)
+        timeline = self._timeline()
         return timeline.event_at(timeline.cursor)
 
     def _cursor_excerpt(self) -> Excerpt | None:
-        excerpts = self.query_one(ExcerptList)
+        excerpts = self._excerpt_list()
         return excerpts.excerpt_at(excerpts.cursor)
 
     def _item_in(self, pane: Widget) -> str | None:
         """The id of the item under the cursor of a pane."""
+        from briefing.ui.widgets.detail import DetailPane
+        from briefing.ui.widgets.excerpts import ExcerptList
+        from briefing.ui.widgets.timeline import Timeline
+        from briefing.ui.widgets.topics import TopicTree
+
         if isinstance(pane, Timeline):
             return ev.id if (ev := self._cursor_event()) else None
         if isinstance(pane, ExcerptList):
@@ -228,6 +271,9 @@ class MainScreen(Screen[None]):
 
     def selected_item_id(self) -> str | None:
         """The item under the cursor in the focused pane."""
+        from briefing.ui.widgets.detail import DetailPane
+        from briefing.ui.widgets.topics import TopicTree
+
         focused = self.focused
         while focused is not None and not isinstance(focused, (RowList, TopicTree, DetailPane)):
             focused = focused.parent if isinstance(focused.parent, Widget) else None
@@ -247,12 +293,12 @@ class MainScreen(Screen[None]):
             self._reveal(item)
         elif isinstance(item, Topic):
             self.narrow(topic=item.id, entity=self.narrowing.entity)
-            tree = self.query_one(TopicTree)
+            tree = self._topic_tree()
             tree.select_topic(item.id)
             tree.focus()
         elif isinstance(item, Entity):
             self.narrow(topic=None, entity=item.id)
-            self.query_one(Timeline).focus()
+            self._timeline().focus()
         else:
             self._open_screen_for(item)
 
@@ -261,10 +307,10 @@ class MainScreen(Screen[None]):
         self._set_narrowing(self.narrowing.revealing(self.brief, item))
         if isinstance(item, Event):
             self._apply_filters(event=item.id)
-            self.query_one(Timeline).focus()
+            self._timeline().focus()
             return
         self._apply_filters(excerpt=item.id)
-        self.query_one(ExcerptList).focus()
+        self._excerpt_list().focus()
 
     def _open_screen_for(self, item: Item) -> None:
         """Figures, disputes and sources are shown on their own screens."""
@@ -384,7 +430,7 @@ class MainScreen(Screen[None]):
     def action_clear_filters(self) -> None:
         """Drop every filter and narrowing."""
         self.narrow(topic=None, entity=None)
-        self.query_one(TopicTree).select_topic("")
+        self._topic_tree().select_topic("")
 
     def action_back(self) -> None:
         """Take back the last change of the narrowing (a narrowing, a jump, clearing it);
@@ -393,9 +439,9 @@ class MainScreen(Screen[None]):
         earlier = self.history.undo() or Narrowing()
         self.narrowing = earlier
         self._apply_filters()
-        self.query_one(TopicTree).select_topic(earlier.topic or "")
+        self._topic_tree().select_topic(earlier.topic or "")
         if before.event and not earlier.event:
-            self.query_one(Timeline).focus()
+            self._timeline().focus()
 
     async def action_quit(self) -> None:
         """Quit with exit status 0."""

@@ -23,10 +23,8 @@ FILTER_KINDS = {"topic": Topic, "entity": Entity, "event": Event}
 
 async def reload_main(screen: MainScreen, brief: Brief) -> None:
     """Show `brief` on the main screen, keeping the reader's place where it can."""
-    if not screen.query(Timeline):  # the panes are not made yet (the overview covers them)
+    if not screen.made:  # nothing is made yet (the overview covers it): made from this brief
         screen.brief = brief
-        await screen.recompose()
-        _follow_style(screen)
         return
     focused = screen.focused.id if screen.focused is not None else None
     event, excerpt = screen._cursor_event(), screen._cursor_excerpt()

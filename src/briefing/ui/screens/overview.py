@@ -21,7 +21,6 @@ from briefing.brief.figures import figure_rows
 from briefing.brief.model import Brief
 from briefing.ui.bindings import bindings
 from briefing.ui.palette import JumpProvider
-from briefing.ui.screens.base import add_to_basket, copy_item, edit_brief, show_help
 from briefing.ui.screens.closing import OnTop
 from briefing.ui.text import safe_line
 from briefing.ui.widgets.bars import BriefHeader, KeyBar, StyleIndicator
@@ -222,11 +221,15 @@ class OverviewScreen(OnTop[str | None]):
 
     def action_copy(self) -> None:
         """Copy the selected dispute or figure with its citations."""
+        from briefing.ui.screens.base import copy_item
+
         if self._something_selected("copy"):
             copy_item(self, self.brief, self.selected_item_id())
 
     def action_add_to_basket(self) -> None:
         """Add the selected dispute or figure to the basket."""
+        from briefing.ui.screens.base import add_to_basket
+
         if self._something_selected("add"):
             add_to_basket(self, self.brief, self.selected_item_id())
 
@@ -238,6 +241,8 @@ class OverviewScreen(OnTop[str | None]):
 
     def action_edit(self) -> None:
         """E: the brief in the user's editor, at the selected dispute or figure."""
+        from briefing.ui.screens.base import edit_brief
+
         edit_brief(self, self.selected_item_id())
 
     def action_cycle_style(self) -> None:
@@ -248,6 +253,8 @@ class OverviewScreen(OnTop[str | None]):
 
     def action_help(self) -> None:
         """Every key of this screen."""
+        from briefing.ui.screens.base import show_help
+
         show_help(self)
 
     async def action_quit(self) -> None:
