@@ -22,12 +22,12 @@ from briefing.memory import keep_out_of_gc
 from briefing.sanitize import one_line
 from briefing.store import settings
 from briefing.ui.choices import Choices
-from briefing.ui.screens.loading import LoadingScreen
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.text import shown
 
 if TYPE_CHECKING:
     from briefing.ui.live import BriefWatcher
+    from briefing.ui.screens.loading import LoadingScreen
 
 
 class BriefingApp(App[None]):
@@ -73,6 +73,8 @@ class BriefingApp(App[None]):
         if self.brief is not None:
             return MainScreen(self.brief, overview=self.overview)
         if self.opening is not None:
+            from briefing.ui.screens.loading import LoadingScreen
+
             return LoadingScreen(self.opening)
         return super().get_default_screen()
 
@@ -142,9 +144,13 @@ class BriefingApp(App[None]):
     @work(thread=True, group="search-index", exit_on_error=False)
     def _prepare_search(self, brief: Brief) -> None:
         """Once the brief is on screen, ready its search index (read from the cache, where
-        it is kept with the brief, or built), so the first search need not wait for it."""
+        it is kept with the brief, or built), so the first search need not wait for it.
+        A brief checked behind the progress screen is cached first (a second's work at
+        100k excerpts), so that its index is kept with it."""
         from briefing.search.index import index_for
 
+        if self.opening is not None and self.opening.brief is brief:
+            self.opening.keep()
         index_for(brief)
         self.call_from_thread(keep_out_of_gc)
 
@@ -187,11 +193,13 @@ class BriefingApp(App[None]):
         self.call_after_refresh(self._prepare_search, brief)
         self._watch_brief(brief)
 
-    def on_loading_screen_checked(self, message: LoadingScreen.Checked) -> None:
-        """A brief opened for the first time passed its check: show it."""
+    async def on_loading_screen_checked(self, message: LoadingScreen.Checked) -> None:
+        """A brief opened for the first time passed its check: show it; once it is on
+        screen (the main screen mounted, and the overview over it if it opens there),
+        cache it and ready its search index."""
         self.brief = message.brief
         keep_out_of_gc()
-        self.push_screen(MainScreen(message.brief, overview=self.overview))
+        await self.push_screen(MainScreen(message.brief, overview=self.overview))
         self.call_after_refresh(self._prepare_search, message.brief)
         self._watch_brief(message.brief)
 

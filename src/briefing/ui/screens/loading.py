@@ -19,8 +19,8 @@ from briefing.brief.model import Brief
 from briefing.brief.opening import Opening
 from briefing.ui.text import safe_line
 
-TICK = 0.1
-"""Seconds between updates of the bar."""
+TICK = 0.2
+"""Seconds between updates of the bar (each takes the interpreter from the check)."""
 
 
 class LoadingScreen(Screen[None]):
@@ -35,6 +35,7 @@ class LoadingScreen(Screen[None]):
     def __init__(self, opening: Opening) -> None:
         super().__init__()
         self.opening = opening
+        self._shown_stage = self._stage_text()
 
     def compose(self) -> ComposeResult:
         """The brief's name, the stage and the bar."""
@@ -59,7 +60,10 @@ class LoadingScreen(Screen[None]):
 
     def _tick(self) -> None:
         self.query_one(ProgressBar).update(progress=100 * self.opening.fraction())
-        self.query_one("#loading-stage", Static).update(self._stage_text())
+        stage = self._stage_text()
+        if stage != self._shown_stage:  # an unchanged text would still lay the screen out
+            self._shown_stage = stage
+            self.query_one("#loading-stage", Static).update(stage)
 
     @work(thread=True, exit_on_error=False)
     def _check(self) -> None:
@@ -67,8 +71,7 @@ class LoadingScreen(Screen[None]):
         if brief is None:
             self.app.call_from_thread(self.app.exit, return_code=1)
             return
-        self.app.call_from_thread(self._show, brief)
-        self.opening.keep()
+        self.app.call_from_thread(self._show, brief)  # cached once shown (by the app)
 
     def _show(self, brief: Brief) -> None:
         self.query_one(ProgressBar).update(progress=100)
