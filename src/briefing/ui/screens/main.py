@@ -419,7 +419,7 @@ class MainScreen(Screen[None]):
 
     def action_focus_detail(self) -> None:
         """i: into the detail pane, which goes on showing the item it shows."""
-        self.query_one(DetailPane).focus()
+        self._detail().focus()
 
     def action_help(self) -> None:
         """Show every key."""
