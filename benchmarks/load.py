@@ -14,7 +14,8 @@ fresh Python process so that no warm state flatters the figure:
   writer's, which shares most of its pages with the reader: about 930 MB at 100k).
 
 Wall-clock seconds are the figures; the CPU seconds beside them (user + system) show how
-much of a slow figure was other work competing for the machine.
+much of a slow figure was other work competing for the machine, and each target is judged
+on both.
 
 Targets (issue 2): first load 10k < 1 s, 100k < 6 s; reload 10k < 0.3 s, 100k < 0.6 s.
 """
@@ -89,8 +90,12 @@ def main(sizes: list[int]) -> int:
             verdict = ""
             if target:
                 ok = first["seconds"] < target[0] and again["seconds"] < target[1]
+                ok_cpu = first["cpu"] < target[0] and again["cpu"] < target[1]
                 missed = missed or not ok
-                verdict = f"<{target[0]} s / <{target[1]} s: {'met' if ok else 'MISSED'}"
+                verdict = (
+                    f"<{target[0]} s / <{target[1]} s: wall {'met' if ok else 'MISSED'}, "
+                    f"CPU {'met' if ok_cpu else 'MISSED'}"
+                )
             print(
                 f"{n:>9,} {brief.stat().st_size / 1e6:>9.1f} {checked['seconds']:>9.2f} "
                 f"{first['seconds']:>8.2f} "

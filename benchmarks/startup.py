@@ -166,11 +166,15 @@ def first_open(brief: str, tmp: Path) -> str:
     """A large brief's first open: the progress screen's first frame, then the brief."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "first-open")}
     frame, usable, cpu = on_pty(BRIEFING, [brief], [b"Opening", b"Synthetic brief"], env)
-    ok = frame <= 1.0 and usable <= 6.0
     return (
-        f"{'100k, first open':<18} first frame {frame:.2f} s (target <= 1 s), brief shown "
-        f"{usable:.2f} s ({cpu:.2f} s CPU; target <= 6 s): {'met' if ok else 'MISSED'}"
+        f"{'100k, first open':<18} first frame {frame:.2f} s (target <= 1 s): "
+        f"{_verdict(frame <= 1.0)}; brief shown {usable:.2f} s wall, {cpu:.2f} s CPU "
+        f"(target <= 6 s): wall {_verdict(usable <= 6.0)}, CPU {_verdict(cpu <= 6.0)}"
     )
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
 
 
 def search_ready(brief: str, tmp: Path) -> str:
@@ -180,10 +184,9 @@ def search_ready(brief: str, tmp: Path) -> str:
         [sys.executable, "-c", INDEX_READY, brief], env=env, capture_output=True, check=True
     )
     seconds, cpu = map(float, done.stdout.split())
-    verdict = "met" if seconds <= 1.0 else "MISSED"
     return (
-        f"{'100k, search':<18} index ready {seconds:.2f} s ({cpu:.2f} s CPU) after the brief "
-        f"(target <= 1 s): {verdict}"
+        f"{'100k, search':<18} index ready {seconds:.2f} s wall, {cpu:.2f} s CPU after the "
+        f"brief (target <= 1 s): wall {_verdict(seconds <= 1.0)}, CPU {_verdict(cpu <= 1.0)}"
     )
 
 
