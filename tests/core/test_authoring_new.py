@@ -28,12 +28,12 @@ def test_a_new_brief_fails_only_on_its_todo_placeholders(work: Path) -> None:
     lines = brief.read_text(encoding="utf-8").splitlines()
     errors = check_brief(brief).errors
     assert [e.message for e in errors] == [
-        "a brief (new) has no `title`, which is required",
-        "a topic (main) has no `title`, which is required",
+        "`title` of a brief (new) is empty; it is required",
+        "`title` of a topic (main) is empty; it is required",
         "`excerpts` needs at least 1 excerpt",
     ]
     placeholders = [i for i, line in enumerate(lines) if line.strip() in ("title:", "excerpts: []")]
-    assert len(placeholders) == 3
+    assert [e.line for e in errors] == [i + 1 for i in placeholders]  # each error at its line
     for index in placeholders:  # each under a comment that says TODO
         above = lines[index - 3 : index]
         assert any(line.lstrip().startswith("# TODO") for line in above), above

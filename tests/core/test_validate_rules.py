@@ -220,3 +220,10 @@ def test_a_missing_quote_names_the_excerpt_its_line_and_the_closest_passage(edit
         "the quote of excerpt 'q-su57-order' does not occur in source 'src-fighters'; "
         "closest passage, ¶2: “The Su-57 order, placed in 2021, covers twelve aircraft”"
     )
+
+
+def test_a_required_key_left_empty_is_reported_at_its_line(edit) -> None:  # type: ignore[no-untyped-def]
+    """`title:` with nothing after it points at that line, not at the item's start."""
+    [error] = edit(("title: Harbours and fighters", "title:")).errors
+    assert error.message == "`title` of a brief (sample) is empty; it is required"
+    assert error.line == TEXT.splitlines().index("title: Harbours and fighters") + 1

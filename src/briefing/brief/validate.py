@@ -94,7 +94,14 @@ class Validator(FieldReaders):
             if field.since != "1" and raw is not None:
                 self._newer_fields.append((path + (field.name,), field.since))
             if raw is None:
-                if field.required:
+                if field.required and field.name in mapping:  # `title:` with nothing after it
+                    self.error(
+                        path + (field.name,),
+                        f"`{field.name}` of {a(kind)}{_named(mapping)} is empty; it is required",
+                        at_key=True,
+                    )
+                    values[field.name] = INVALID
+                elif field.required:
                     self.error(
                         path,
                         f"{a(kind)}{_named(mapping)} has no `{field.name}`, which is required",
