@@ -17,6 +17,7 @@ from briefing.authoring.edit import EditRefused, add_excerpt, excerpt_lines
 from briefing.authoring.existing import read_existing
 from briefing.authoring.finder import Passage, Search, find_passage, selector
 from briefing.authoring.scaffold import excerpt_id, source_id
+from briefing.cite.references import nest_quotes
 from briefing.cli.common import say
 from briefing.cli.edits import report_check, report_refused
 from briefing.cli.output import out
@@ -112,7 +113,9 @@ def _list(search: Search, heading: str) -> None:
 
 
 def _preview(passage: Passage) -> str:
-    text = one_line(passage.quote)
+    """The passage shortened for a message, its own quotation marks made single (as
+    inside the message's double ones)."""
+    text = nest_quotes(one_line(passage.quote))
     return text if len(text) <= 100 else text[:99] + "…"
 
 
