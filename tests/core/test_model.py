@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from briefing.brief.model import Brief
 from briefing.views.narrowing import Narrowing
 
@@ -61,6 +63,24 @@ def test_elided_quote_is_located_part_by_part(sample: Brief) -> None:
 def test_figure_value_is_shown_without_noise(sample: Brief) -> None:
     assert sample.items["fig-su57-units"].shown_value == "12"  # type: ignore[union-attr]
     assert sample.items["fig-deal-value"].shown_value == "1.2"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (1e300, "1e+300"),  # not 301 digits of float noise
+        (1e16, "1e+16"),
+        (2.5e15, "2,500,000,000,000,000"),
+        (-1e-28, "-1e-28"),
+        (1234567.5, "1,234,567.5"),
+        (10**40, "10,000,000,000,000,000,000,000,000,000,000,000,000,000"),  # written as digits
+    ],
+)
+def test_a_figure_of_any_size_is_shown_as_written_not_as_float_noise(
+    sample: Brief, value: float, shown: str
+) -> None:
+    figure = dataclasses.replace(sample.figures[0], value=value)
+    assert figure.shown_value == shown
 
 
 def test_each_link_table_is_built_on_first_use_and_then_kept(sample: Brief) -> None:

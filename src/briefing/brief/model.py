@@ -134,11 +134,13 @@ class Figure:
 
     @property
     def shown_value(self) -> str:
-        """The value without a spurious `.0`, with thousands separators."""
+        """The value without a spurious `.0`, with thousands separators; a number written
+        with an exponent beyond what a float holds exactly stays short (`1e+300`)."""
         value = self.value
         if isinstance(value, int):  # exact, however large (float() overflows past 1e308)
             return f"{value:,}"
-        return f"{int(value):,}" if value.is_integer() else f"{value:,}"
+        exact = value.is_integer() and abs(value) < 2**53
+        return f"{int(value):,}" if exact else f"{value:,}"
 
 
 @dataclass(frozen=True, slots=True)
