@@ -124,3 +124,4 @@ async def test_a_basket_that_cannot_be_read_is_not_called_unsaved(sample: Brief)
         await pilot.pause()
         assert app.messages[0].startswith("The basket could not be read: ")
         assert "saved" not in app.messages[0]
+        assert "The basket is empty." in screen_text(app)  # not a blank list

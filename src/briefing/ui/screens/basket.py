@@ -98,6 +98,7 @@ class BasketScreen(OnTop[str | None]):
         except OSError as error:
             message = f"The basket {failed}: {one_line(str(error))}"
             self.notify(message, severity="error", markup=False)
+            self._refresh_list()  # what is known of the basket, rather than a blank list
             return False
         if warning:
             self.notify(one_line(warning), title="Basket", severity="warning", markup=False)
