@@ -84,10 +84,20 @@ async def test_the_disputes_screen_shows_its_kind_and_no_raw_citation(brief: Bri
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, DisputesScreen)
-        assessment = screen.query_one("#dispute-assessment", Static)
+        assessment = screen.query_one("#dispute-assessment", Prose)
         assert "A question of interpretation" in str(assessment.border_title)
-        said = static_text(assessment)
+        said = assessment.plain
         assert said.startswith("The harbour master is on the record; the delegate is anonymous.")
+        assessment.focus()  # its marker is chosen as in any prose
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceScreen)
+        assert static_text(app.screen.query_one("#evidence-claim", Static)).startswith(
+            "The harbour master is on the record; the delegate is anonymous."
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
         claims = [static_text(s) for s in screen.query(".dispute-claim").results(Static)]
         assert claims == ["It doubles capacity.[○]", "It triples capacity."]
 

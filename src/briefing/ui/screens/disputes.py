@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -14,6 +13,7 @@ from briefing.brief.prose import dispute_kind, read_prose
 from briefing.ui.claims import prose_text
 from briefing.ui.screens.base import ItemList, ItemsScreen, excerpt_prompt
 from briefing.ui.text import safe
+from briefing.ui.widgets.prose import Prose
 
 
 class DisputesScreen(ItemsScreen):
@@ -66,16 +66,22 @@ class DisputesScreen(ItemsScreen):
         yield disputes
         with Vertical(id="dispute-detail"):
             yield Horizontal(id="dispute-sides")
-            assessment = Static(id="dispute-assessment")
-            assessment.border_title = "Assessment"
-            yield assessment
+            yield self._assessment(None)
         yield Footer()
+
+    def _assessment(self, dispute: Dispute | None) -> Prose:
+        """The dispute's assessment, its claims' markers selectable as in any prose."""
+        empty = "None given." if dispute else "This brief records no disputes."
+        text = dispute.assessment if dispute else None
+        assessment = Prose(self.brief, text, empty=empty, id="dispute-assessment")
+        kind = f" · {dispute_kind(dispute.kind)}" if dispute else ""
+        assessment.border_title = f"Assessment{kind}"
+        return assessment
 
     def on_mount(self) -> None:
         """Select the dispute asked for (or the first) and focus its first side."""
         listing = self.query_one("#dispute-list", OptionList)
         if not self.brief.disputes:
-            self.query_one("#dispute-assessment", Static).update("This brief records no disputes.")
             return
         ids = [d.id for d in self.brief.disputes]
         listing.highlighted = ids.index(self.dispute_id) if self.dispute_id in ids else 0
@@ -94,14 +100,8 @@ class DisputesScreen(ItemsScreen):
             self._side(number, count, position)
             for number, position in enumerate(dispute.positions, 1)
         )
-        assessment = self.query_one("#dispute-assessment", Static)
-        assessment.border_title = f"Assessment · {dispute_kind(dispute.kind)}"
-        text = (
-            prose_text(read_prose(self.brief, dispute.assessment))
-            if dispute.assessment
-            else Text("None given.", "dim")
-        )
-        assessment.update(text)
+        await self.query_one("#dispute-assessment", Prose).remove()
+        await self.query_one("#dispute-detail").mount(self._assessment(dispute))
 
     def _side(self, number: int, count: int, position: Position) -> Vertical:
         """One position: its claim and its excerpts as a list."""
