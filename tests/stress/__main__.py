@@ -10,11 +10,17 @@ child processes until the time is up (see tests/stress/supervise.py).
 
 from __future__ import annotations
 
+import os
+
+# Textual's own frames at most four times a second (read when Textual is imported): the
+# engine draws the screen itself once the app is at rest after each event, so frames
+# drawn midway are only time spent, and their number depends on the machine's speed.
+os.environ.setdefault("TEXTUAL_FPS", "4")
+
 import argparse
 import asyncio
 import faulthandler
 import json
-import os
 import sys
 import tempfile
 import threading
@@ -26,7 +32,7 @@ import rich.markup
 import rich.traceback
 
 from .engine import BRIEFS, Hang, Journal, run
-from .setup import app_factory, isolate
+from .setup import app_factory, isolate, steady_cursors
 
 
 class Watchdog(threading.Thread):
@@ -128,6 +134,7 @@ def main() -> int:
 
         return soak(args.soak, args.events, workdir, first_seed=args.seed, timeout=args.timeout)
     isolate(workdir)
+    steady_cursors()
     return run_seed(args.seed, args.events, workdir, args.timeout, args.log)
 
 

@@ -23,11 +23,14 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from textual import events
 from textual.app import App
 from textual.geometry import Size
+from textual.message_pump import MessagePump
 from textual.pilot import Pilot
+from textual.worker import WorkerState
 
 from .briefs import NASTY
 
@@ -47,6 +50,12 @@ TYPED = string.ascii_letters + string.digits + string.punctuation + " " * 8
 WEIRD = "éßø漢字👍\u202e\u200b\u0301\x1b\x00\x7f\x9b\ufeff" + "".join(
     chr(0xE0000 + c) for c in range(0x20, 0x7F, 17)
 )
+SETTLE_ROUNDS = 6
+"""Rounds of waiting after an event before the next is sent anyway (a blinking cursor's
+timer queues a message now and then, so "nothing queued" is not always reached)."""
+NOTIFICATION_EVENTS = 8
+"""Notifications stay on screen (where clicks can land on them) until the next event whose
+number is a multiple of this; Textual's own expiry goes by the clock."""
 BURST_SEEDS = ("topic:abcdef", "source:", "entity:x", "kind:event", "year:2020-2024", '"a phrase"')
 
 
@@ -129,16 +138,44 @@ class Driver:
         self.app: App[object] = pilot.app
         self.journal = journal
         self.timeout = timeout
+        self.number = 0
+        """The event being sent; its mouse events carry it as their time."""
 
     async def settle(self) -> None:
-        """Wait until every widget of the screen (and the app) handled what was queued,
-        twice over (an event's handlers queue more); raise Hang after the timeout."""
-        for _ in range(2):
+        """Wait until the app is at rest: every node of every open screen has handled what
+        was queued, every worker has finished, the screen has refreshed (which runs the
+        callbacks queued for after a refresh), and the round left nothing new queued. What
+        the next event meets then depends on the events so far, not on how busy the
+        machine was. Raise Hang after the timeout."""
+        deadline = time.monotonic() + self.timeout
+        for _ in range(SETTLE_ROUNDS):
             if not self.app.is_running:
                 return
-            await self._handled()
+            await self._handled(deadline)
+            await self._workers_finished(deadline)
+            await self._animations_finished(deadline)
+            if not self.app.is_running:
+                return
+            # As Pilot.pause does: the refresh Textual would run on its next frame, now.
+            self.app.screen._on_timer_update()
+            await self._handled(deadline)
+            if self._at_rest():
+                return
 
-    async def _handled(self) -> None:
+    def _nodes(self) -> list[MessagePump]:
+        """The app and every node of every screen in its stack."""
+        nodes: list[MessagePump] = [self.app]
+        for screen in self.app.screen_stack:
+            nodes.extend(screen.walk_children(with_self=True))
+        return nodes
+
+    def _at_rest(self) -> bool:
+        """Nothing queued anywhere and no worker still running."""
+        if any(not worker.is_finished for worker in self.app.workers):
+            return False
+        return all(node.message_queue_size == 0 for node in self._nodes())
+
+    async def _handled(self, deadline: float) -> None:
         """Wait until each node has run a callback queued behind its messages."""
         done = asyncio.Event()
         waiting: set[int] = set()
@@ -148,10 +185,9 @@ class Driver:
             if not waiting:
                 done.set()
 
-        for node in (self.app, *self.app.screen.walk_children(with_self=True)):
+        for node in self._nodes():
             if node.call_later(finish, node):
                 waiting.add(id(node))
-        deadline = time.monotonic() + self.timeout
         while waiting and self.app.is_running:  # a crash ends the app: stop waiting then
             try:
                 await asyncio.wait_for(done.wait(), 0.05)
@@ -159,9 +195,38 @@ class Driver:
                 if time.monotonic() > deadline:
                     raise Hang(f"not handled within {self.timeout} s") from None
 
+    async def _animations_finished(self, deadline: float) -> None:
+        """Wait for scrolling and other animations to end (at their next frame: see
+        `unhurried`)."""
+        try:
+            await asyncio.wait_for(
+                self.app.animator.wait_until_complete(), max(0.0, deadline - time.monotonic())
+            )
+        except TimeoutError:
+            raise Hang(f"animations still running after {self.timeout} s") from None
+
+    async def _workers_finished(self, deadline: float) -> None:
+        """Wait for every started worker (threads included) to finish, however it ends."""
+        running = [w for w in self.app.workers if w.state == WorkerState.RUNNING]
+        if not running:
+            return
+        tasks = [asyncio.ensure_future(worker.wait()) for worker in running]
+        _, pending = await asyncio.wait(tasks, timeout=max(0.0, deadline - time.monotonic()))
+        for task in tasks:
+            if task.done() and not task.cancelled():
+                task.exception()  # a worker's failure is the app's to report, not ours
+            else:
+                task.cancel()
+        if pending:
+            names = ", ".join(sorted(worker.name for worker in running))
+            raise Hang(f"workers still running after {self.timeout} s: {names}")
+
     async def step(self, number: int) -> None:
         """Draw event `number` of the seed, record it, send it and wait for it."""
         rng = random.Random(f"{self.journal.seed}:{number}")
+        self.number = number
+        if number % NOTIFICATION_EVENTS == 0:
+            self.app.clear_notifications()
         roll = rng.random()
         started = time.monotonic()
         if roll < 0.40:
@@ -201,13 +266,24 @@ class Driver:
         await self.settle()
 
     async def _burst(self, rng: random.Random) -> None:
-        """Keys with no pause between them: an opening key, then typing (a paste by hand)."""
+        """Keys with no pause between them: an opening key, then typing (a paste by hand),
+        then a few keys that move or choose. Typing starts searches whose hits a worker
+        lists as they come (the palette's by the clock), so the moving keys wait until
+        the typing is handled; with no typing they follow the opener at once."""
         opener = rng.choice(("slash", "ctrl+p", "question_mark", self._bound_key(rng), "tab"))
         typed = rng.choice(BURST_SEEDS) if rng.random() < 0.5 else ""
         typed += "".join(rng.choices(TYPED, k=rng.randint(0, 40)))
         tail = rng.choices(("pageup", "pagedown", "up", "down", "enter", "tab", "escape"), k=3)
-        keys = [opener, *typed, *tail[: rng.randint(0, 3)]]
-        await self.keys([k for k in keys if k not in QUIT_KEYS], label="burst")
+        moves = tail[: rng.randint(0, 3)]
+        if not typed:
+            await self.keys([k for k in (opener, *moves) if k not in QUIT_KEYS], label="burst")
+            return
+        keys = [k for k in (opener, *typed) if k not in QUIT_KEYS]
+        self.journal.add(f"burst {' '.join(keys)}" + (f" | then {' '.join(moves)}" * bool(moves)))
+        for group in (keys, moves):
+            for key in group:
+                self.app.post_message(key_event(key))
+            await self.settle()
 
     async def _paste(self, rng: random.Random) -> None:
         text = paste_text(rng)
@@ -228,7 +304,12 @@ class Driver:
         await self.settle()
 
     def _mouse(self, kind: type[events.MouseEvent], x: int, y: int, button: int) -> None:
-        self.app.post_message(kind(None, x, y, 0, 0, button, False, False, False, x, y))
+        """Post a mouse event stamped with the event's number rather than the clock, so
+        two clicks make a double click when they are one event ("twice") and never when
+        they are two events, however long the machine took between them."""
+        event = kind(None, x, y, 0, 0, button, False, False, False, x, y)
+        event.time = self.number * 10.0
+        self.app.post_message(event)
 
     async def _click(self, rng: random.Random) -> None:
         size: Size = self.app.size
@@ -255,6 +336,19 @@ class Driver:
 AppFactory = Callable[[], App[object]]
 
 
+def unhurried(app: App[object]) -> None:
+    """Take the clock out of what the app shows: animations end at their next frame (the
+    engine waits for that), and notifications stay until the engine clears them (see
+    NOTIFICATION_EVENTS) instead of expiring after so many seconds."""
+    app.animation_level = "none"
+    notify = app.notify
+
+    def notify_until_cleared(message: str, **options: Any) -> None:
+        notify(message, **{**options, "timeout": 1e6})
+
+    app.notify = notify_until_cleared  # type: ignore[method-assign]
+
+
 async def run(
     make_app: AppFactory,
     journal: Journal,
@@ -271,6 +365,7 @@ async def run(
     number = 0
     while number < events_count:
         app = make_app()
+        unhurried(app)
         size = random.Random(f"{journal.seed}:size:{number}").choice(((80, 24), (120, 40)))
         async with app.run_test(size=size, notifications=True) as pilot:
             driver = Driver(pilot, journal, timeout)

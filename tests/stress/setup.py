@@ -49,6 +49,18 @@ def isolate(workdir: Path) -> None:
     os.chdir(workdir)
 
 
+def steady_cursors() -> None:
+    """Cursors that do not blink (as in the UI tests): a blink is a timer that queues a
+    redraw twice a second, so the engine would find the app busy whenever one fell due."""
+    from textual.reactive import reactive
+    from textual.widgets import Input, TextArea
+
+    for widget in (Input, TextArea):
+        blink: reactive[bool] = reactive(False, init=False)
+        blink.__set_name__(widget, "cursor_blink")
+        setattr(widget, "cursor_blink", blink)  # noqa: B010  (a class attribute, on purpose)
+
+
 def picker_folder(workdir: Path) -> Path:
     """The folder the picker lists (written once)."""
     write_all(workdir)
