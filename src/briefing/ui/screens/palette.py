@@ -11,19 +11,25 @@ from __future__ import annotations
 from contextlib import suppress
 
 from textual import work
-from textual.command import CommandList, CommandPalette
+from textual.command import CommandInput, CommandList, CommandPalette
 from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input
 
 from briefing.ui.screens.closing import OnTop
+from briefing.ui.text import MAX_TYPED
 
 PAGING_KEYS = frozenset({"pageup", "pagedown"})
 
 
 class Palette(CommandPalette, OnTop[None]):
     """The command palette; it only ever closes itself."""
+
+    def on_mount(self) -> None:
+        """Cap the search box like every other text box: a 130,000-character paste into
+        it kept Textual's fuzzy search over the commands busy for minutes."""
+        self.query_one(CommandInput).max_length = MAX_TYPED
 
     def post_message(self, message: Message) -> bool:
         """Take no more typing once closed: keys queued in its input behind the Enter that
