@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from briefing import keys
 from briefing.brief.loader import load_brief
@@ -114,13 +115,18 @@ class BriefPickerScreen(OnTop[Path | None]):
     @work(thread=True, exclusive=True)
     def check_briefs(self) -> None:
         """Load each brief in turn and update its row as soon as it is known."""
+        worker = get_current_worker()
         for index, path in enumerate(self.paths):
             entry = read_entry(path)
+            if worker.is_cancelled:  # the picker closed: its list is gone
+                return
             self.app.call_from_thread(self._show_entry, index, entry)
 
     def _show_entry(self, index: int, entry: BriefEntry) -> None:
         self.entries[entry.path] = entry
-        self.query_one(OptionList).replace_option_prompt_at_index(index, entry_prompt(entry))
+        listing = self.query(OptionList)
+        if listing:  # (none once the picker closed while this entry was on its way)
+            listing.first().replace_option_prompt_at_index(index, entry_prompt(entry))
 
     @on(OptionList.OptionSelected)
     def _choose(self, event: OptionList.OptionSelected) -> None:
