@@ -23,15 +23,27 @@ from textual.widgets import Input, SelectionList, Static
 from briefing import keys
 from briefing.brief.model import Brief
 from briefing.ui.bindings import bindings
-from briefing.ui.text import MAX_TYPED
+from briefing.ui.text import MAX_LINE, MAX_TYPED
 
 NewExcerpt = tuple[str, list[str]]
 """The id and the topics the user chose."""
 
 
+PATH_SHOWN = 4
+"""The most titles of a topic's path its label shows (the first, `…`, the last ones): with
+topics nested hundreds deep, whole paths made the list's layout grow with the square of
+the depth (over half a minute to open this dialog)."""
+
+
 def topic_choices(brief: Brief) -> list[tuple[str, str]]:
     """Every topic as (its path of titles, its id), in the brief's order."""
-    return [(" › ".join(t.title for t in brief.topic_path(t.id)), t.id) for t in brief.topics]
+    choices = []
+    for topic in brief.topics:
+        titles = [t.title[:MAX_LINE] for t in brief.topic_path(topic.id)]
+        if len(titles) > PATH_SHOWN:
+            titles = [titles[0], "…", *titles[2 - PATH_SHOWN :]]
+        choices.append((" › ".join(titles), topic.id))
+    return choices
 
 
 class NewExcerptDialog(ModalScreen[NewExcerpt | None]):
