@@ -12,6 +12,7 @@ from textual.errors import NoWidget
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.theme import BUILTIN_THEMES
 
 from briefing.brief.model import Brief
 from briefing.brief.opening import Opening
@@ -50,6 +51,9 @@ class BriefingApp(App[None]):
         overview: bool = True,
         opening: Opening | None = None,
     ) -> None:
+        chosen = settings.load()
+        self.choices = Choices(chosen)
+        self._start_on_theme()
         super().__init__()
         self.brief = brief
         self.opening = opening
@@ -60,13 +64,19 @@ class BriefingApp(App[None]):
         """Whether a brief opens on its overview (else straight on the panes)."""
         keep_out_of_gc()
         self.folder = folder
-        chosen = settings.load()
-        self.choices = Choices(chosen)
         self._config_warnings = chosen.warnings  # shown once the app is up
         self.set_keymap(full_keymap(chosen.keys))
         self.citation_style = self.choices.style(style)
         self.watcher: BriefWatcher | None = None
         """Reloads the brief when it changes on disk (once a brief is shown)."""
+
+    def _start_on_theme(self) -> None:
+        """The chosen theme, set before Textual makes the stylesheet from the theme's
+        colours (App.__init__): set any later, it parses and applies every rule again
+        (25 ms of the first frame). Nothing is published, so nothing is remembered."""
+        theme = self.choices.theme(set(BUILTIN_THEMES))
+        if theme:
+            self.set_reactive(App.theme, theme)
 
     def get_default_screen(self) -> Screen[None]:
         """The main screen straight away, so the first frame already shows the brief."""
@@ -89,13 +99,10 @@ class BriefingApp(App[None]):
             event.stop()
 
     def on_mount(self) -> None:
-        """Start on the chosen theme, say what was wrong with the config file, watch the
+        """Remember theme changes, say what was wrong with the config file, watch the
         brief; without a brief, offer a folder's."""
         self._depth = len(self.screen_stack)
         self.screen_change_signal.subscribe(self, self._screen_changed)
-        theme = self.choices.theme(set(self.available_themes))
-        if theme:
-            self.theme = theme
         self.theme_changed_signal.subscribe(self, lambda new: self._remember("theme", new.name))
         self.watch(self, "citation_style", lambda new: self._remember("style", new), init=False)
         for warning in (*self._config_warnings, *self.choices.warnings):
