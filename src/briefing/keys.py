@@ -191,7 +191,7 @@ PROSE: tuple[Command, ...] = (
     Command("prose.top", "scroll_home", "g", "Top", show=False),
     Command("prose.bottom", "scroll_end", "G", "Bottom", show=False),
     *CLAIMS,
-    COPY.described(help="Copy the summary with its claims' citations", show=False),
+    COPY.described(help="Copy this text with its claims' citations", show=False),
 )
 """A summary shown as prose (on the overview): its claims' markers are selectable."""
 

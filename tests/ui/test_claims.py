@@ -3,11 +3,13 @@ the markers are selected with the keyboard or a click and list the quotes behind
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from rich.style import Style
 from rich.text import Text
+from screens_host import screen_text
 from textual.widgets import OptionList, Static
 
 from briefing.brief.loader import load_brief
@@ -89,6 +91,11 @@ async def test_the_disputes_screen_shows_its_kind_and_no_raw_citation(brief: Bri
         said = assessment.plain
         assert said.startswith("The harbour master is on the record; the delegate is anonymous.")
         assessment.focus()  # its marker is chosen as in any prose
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert re.search(r"│ Assessment +│", screen_text(app))  # the help heads its keys so
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, EvidenceScreen)

@@ -74,6 +74,7 @@ class DisputesScreen(ItemsScreen):
         empty = "None given." if dispute else "This brief records no disputes."
         text = dispute.assessment if dispute else None
         assessment = Prose(self.brief, text, empty=empty, id="dispute-assessment")
+        assessment.HELP_TITLE = "Assessment"
         kind = f" · {dispute_kind(dispute.kind)}" if dispute else ""
         assessment.border_title = f"Assessment{kind}"
         return assessment

@@ -30,7 +30,7 @@ def group_title(node: DOMNode) -> str:
     words ("SourceReaderScreen" reads "Source reader")."""
     if isinstance(node, App):
         return "Everywhere"
-    title = getattr(type(node), "HELP_TITLE", None)
+    title = getattr(node, "HELP_TITLE", None)  # a widget may be titled for where it is
     return title if isinstance(title, str) else words_of(type(node).__name__)
 
 
