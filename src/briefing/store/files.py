@@ -158,7 +158,32 @@ def write_atomic(
     follows the umask like any file a program writes (0644 under umask 022).
     """
     target = _write_target(path)
-    mode = _mode_for(target, private)
+    temporary = _written_beside(target, data, _mode_for(target, private))
+    try:
+        if keep_backup and target.exists():
+            _copy_atomic(target, backup_path(target))
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    _fsync_folder(target.parent)
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Create path with data, whole or not at all, and never over a file that exists
+    (FileExistsError, even when another program makes it in the meantime). Follows the
+    umask, like a file the user asked for."""
+    temporary = _written_beside(path, data, 0o666 & ~current_umask())
+    try:
+        os.link(temporary, path)  # a link, unlike a rename, refuses to replace a file
+    finally:
+        temporary.unlink(missing_ok=True)
+    _fsync_folder(path.parent)
+
+
+def _written_beside(target: Path, data: bytes, mode: int) -> Path:
+    """A temporary file in target's folder holding data, flushed to disk, with this mode;
+    the caller moves it into place (or removes it)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
@@ -169,31 +194,10 @@ def write_atomic(
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
-        if keep_backup and target.exists():
-            _copy_atomic(target, backup_path(target))
-        os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    _fsync_folder(target.parent)
-
-
-def write_new(path: Path, data: bytes) -> None:
-    """Create path with data, whole or not at all, and never over a file that exists
-    (FileExistsError, even when another program makes it in the meantime). Follows the
-    umask, like a file the user asked for."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            os.fchmod(file.fileno(), 0o666 & ~current_umask())
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.link(temporary, path)  # a link, unlike a rename, refuses to replace a file
-    finally:
-        Path(temporary).unlink(missing_ok=True)
-    _fsync_folder(path.parent)
+    return Path(temporary)
 
 
 def _write_target(path: Path) -> Path:
