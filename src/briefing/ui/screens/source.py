@@ -24,7 +24,7 @@ from briefing.brief.passage import Place, Selection, passage_excerpt, sentence_a
 from briefing.sanitize import one_line
 from briefing.search.find import Found, find_text, next_match
 from briefing.ui.bindings import bindings
-from briefing.ui.screens.base import add_to_basket, copy_item, show_help
+from briefing.ui.screens.base import add_to_basket, copy_item, edit_brief, show_help
 from briefing.ui.screens.closing import OnTop
 from briefing.ui.screens.source_details import source_line
 from briefing.ui.text import MAX_TYPED, safe, safe_line
@@ -297,9 +297,7 @@ class SourceReaderScreen(OnTop[None]):
 
     def action_edit(self) -> None:
         """E: the brief in the user's editor at the current quote (else the source)."""
-        open_editor = getattr(self.app, "open_editor", None)
-        if open_editor is not None:
-            open_editor(self.excerpt_id or self.source.id)
+        edit_brief(self, self.excerpt_id or self.source.id)
 
     def action_add_excerpt(self) -> None:
         """A: the selection becomes a new excerpt of the brief (its id and topics asked)."""
