@@ -105,18 +105,15 @@ def render(parts: Iterable[Part], muted: Style | str = "dim", markers: Markers =
 
 def claims_of(parts: Iterable[Part]) -> tuple[Sentence, ...]:
     """The backed claims of a detail's prose, in the order `render` numbers them."""
-    proses = (
-        p
-        for part in parts
-        for p in (
-            (part.prose,)
-            if isinstance(part, ProseBlock)
-            else part.items
-            if isinstance(part, ProseBullets)
-            else ()
-        )
+    return tuple(
+        s for part in parts for p in _proses(part) for s in p.sentences if s.evidence is not None
     )
-    return tuple(s for prose in proses for s in prose.sentences if s.evidence is not None)
+
+
+def _proses(part: Part) -> tuple[Prose, ...]:
+    if isinstance(part, ProseBlock):
+        return (part.prose,)
+    return part.items if isinstance(part, ProseBullets) else ()
 
 
 def detail_parts(brief: Brief, item: Item | None, narrowed_topic: str | None = None) -> list[Part]:
@@ -228,7 +225,7 @@ class DetailPane(ClaimMarkers, VerticalScroll):
             return
         width = max(self.scrollable_content_region.width, 1)
         lines = len(text[:offset].wrap(self.app.console, width))
-        self.scroll_to(y=max(lines - 2, 0), animate=False)
+        self.scroll_to(y=max(lines - 1, 0), animate=False)
 
     def narrowed_to(self, topic_id: str | None) -> None:
         """The panes are now narrowed to this topic (or none): a topic's detail says so."""
