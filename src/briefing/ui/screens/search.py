@@ -188,18 +188,21 @@ class SearchScreen(ModalOnTop[str | None]):
             self._take_typed_ahead()
         self._show_recent()
         if self.index is None:
-            self._status("indexing…")
-            self._build_index(self.brief)
+            self._start_indexing()
 
     async def reload_brief(self, brief: Brief) -> None:
         """Live reload: the same query, searched again in the newer brief."""
         self.brief = brief
         self.index = cached_index(brief)
         if self.index is None:
-            self._status("indexing…")
-            self._build_index(brief)
+            self._start_indexing()
         else:
             self._query_changed(self.query_one(Input).value)
+
+    def _start_indexing(self) -> None:
+        """Say so, and build (or fetch) the index of the brief shown, in a thread."""
+        self._status("indexing…")
+        self._build_index(self.brief)
 
     @work(thread=True, group="search-index")
     def _build_index(self, brief: Brief) -> None:
