@@ -141,6 +141,27 @@ def test_the_entry_keeps_neither_paragraphs_nor_derived_tables(brief: Path) -> N
     assert paragraph in {p for s in again.sources for p in s.paragraphs}
 
 
+def test_a_reopened_brief_shows_the_article_as_checked_even_if_it_changes_later(
+    brief: Path,
+) -> None:
+    """Articles are read once, at open; their paragraphs are split from those very bytes
+    when first shown, so they always agree with the excerpts' places."""
+    first = load_brief(brief)
+    again = _read(brief)
+    assert again is not None
+    seed = brief.parents[1] / "seeds" / "fighters.txt"
+    seed.write_text("Something else entirely.\n", "utf-8")
+    source = again.source("src-fighters")
+    assert source.paragraphs == first.source("src-fighters").paragraphs
+    excerpts = again.source_excerpts("src-fighters")
+    assert excerpts
+    for excerpt in excerpts:
+        span = excerpt.spans[0]
+        shown = source.paragraphs[span.paragraph - 1][span.start : span.end]
+        assert " ".join(shown.split()) in " ".join(excerpt.quote.split())
+    assert _read(brief) is None  # the change is seen at the next open
+
+
 def test_a_source_with_crlf_and_a_bom_reloads_the_same_paragraphs(brief: Path) -> None:
     seed = brief.parents[1] / "seeds" / "fighters.txt"
     seed.write_bytes(b"\xef\xbb\xbf" + seed.read_bytes().replace(b"\n", b"\r\n"))

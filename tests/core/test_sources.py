@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from briefing.brief.model import Span
 from briefing.brief.sources import (
     MAX_SOURCE_BYTES,
+    Paragraphs,
     SourceError,
     SourceText,
     _end_offset,
@@ -129,6 +130,27 @@ def test_paragraphs_are_the_non_blank_lines() -> None:
         "First one.",
         "Second.",
     )
+
+
+def test_paragraphs_split_when_read_equal_the_tuple_split_at_once() -> None:
+    data = b"\xef\xbb\xbfTitle\r\n\r\n  \nFirst one.\rSecond \xe2\x80\x9cquoted\xe2\x80\x9d.\n"
+    expected = split_paragraphs(decode_text(data, "a"))
+    lazy = Paragraphs(data)
+    assert lazy == expected and expected == lazy and hash(lazy) == hash(expected)
+    assert (len(lazy), lazy[1], lazy[-1], lazy[1:]) == (
+        3,
+        "First one.",
+        "Second “quoted”.",
+        expected[1:],
+    )
+    assert list(lazy) == list(expected) and "Title" in lazy and lazy.index("First one.") == 1
+    assert Paragraphs(data) == lazy != Paragraphs(b"Other\n")
+    assert lazy != list(expected)  # equal to the tuple, as a tuple is
+
+
+def test_paragraphs_of_bytes_that_are_not_utf8_show_replacement_characters() -> None:
+    """Only a forged cache entry could vouch for such bytes: the reader must not fail."""
+    assert Paragraphs(b"caf\xe9 au lait\n") == ("caf\ufffd au lait",)
 
 
 ARTICLE = SourceText(

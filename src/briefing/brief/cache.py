@@ -13,9 +13,9 @@ damaged, foreign or old entry, a folder or file another user owns or may write) 
 cache miss. Deleting the folder is always safe.
 
 An entry holds the brief's fields but not its sources' paragraphs (two thirds of a large
-entry): reading an entry reads every source file anyway, to check its digest, and splits
-the paragraphs again from that text. Derived tables (`Brief.items`, `Brief.links`) are
-never stored; the model builds them on first use.
+entry): reading an entry reads every source file anyway, to check its digest, and each
+source's paragraphs are split from those bytes when first wanted. Derived tables
+(`Brief.items`, `Brief.links`) are never stored; the model builds them on first use.
 
 Writing a large brief's entry takes a second; when the process has a single thread, a
 forked child writes it, so the reader need not wait (see `write`).
@@ -41,13 +41,7 @@ from typing import Any
 from briefing import __version__
 from briefing.brief import model
 from briefing.brief.model import Brief
-from briefing.brief.sources import (
-    SourceError,
-    decode_text,
-    digest,
-    read_source_file,
-    split_paragraphs,
-)
+from briefing.brief.sources import Paragraphs, SourceError, digest, read_source_file
 from briefing.brief.tables import Codec, Damaged
 from briefing.memory import paused_gc
 from briefing.store.files import cache_dir, write_atomic
@@ -126,8 +120,8 @@ def read(path: Path, content: bytes) -> Brief | None:
 
     The sources are read and hashed in this thread: in a second one, alongside decoding,
     they were starved of the GIL (each file needs it several times) and took longer. The
-    collector is paused throughout, splitting the sources' paragraphs included (a full
-    collection there walked everything Textual had made: 70 ms at 100k excerpts).
+    collector is paused throughout (a full collection while building the model walked
+    everything Textual had made: 70 ms at 100k excerpts).
     """
     with paused_gc():
         return _read(path, content)
@@ -177,20 +171,20 @@ def _is_pair_of_text(value: object) -> bool:
 
 def _read_sources(
     brief_path: Path, sources: list[list[str]]
-) -> list[tuple[Path, tuple[str, ...]]] | None:
-    """Each source's resolved path and paragraphs, read through the loader's own checks;
-    None when one is refused, changed or no longer UTF-8 (the loader then says why)."""
+) -> list[tuple[Path, Paragraphs]] | None:
+    """Each source's resolved path and paragraphs (split when first read), read through
+    the loader's own checks; None when one is refused or changed (the loader then says
+    why)."""
     found = []
     folders: dict[str, Path] = {}  # each article folder resolved once
     for file, expected in sources:
         try:
             resolved, data = read_source_file(brief_path, file, folders)
-            if digest(data) != expected:
-                return None
-            # The loader's own steps on the bytes it checked: the same paragraphs.
-            found.append((resolved, split_paragraphs(decode_text(data, repr(file)))))
         except (SourceError, ValueError):  # ValueError: a file name with a NUL in it
             return None
+        if digest(data) != expected:
+            return None
+        found.append((resolved, Paragraphs(data)))
     return found
 
 
@@ -198,7 +192,7 @@ def _decode(
     path: Path,
     payload: memoryview,
     sources: list[list[str]],
-    paragraphs: list[tuple[Path, tuple[str, ...]]],
+    paragraphs: list[tuple[Path, Paragraphs]],
 ) -> Brief | None:
     try:
         tables = json.loads(bytes(payload))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Literal, TypeVar
@@ -26,13 +26,17 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """An article the brief quotes; its text is kept as paragraphs (non-blank lines)."""
+    """An article the brief quotes; its text is kept as paragraphs (non-blank lines).
+
+    `paragraphs` is a tuple for a brief just checked; for one reopened from the cache it
+    is split from the article's bytes when first read (`briefing.brief.sources.Paragraphs`).
+    """
 
     id: str
     title: str
     file: str
     path: Path
-    paragraphs: tuple[str, ...]
+    paragraphs: Sequence[str]
     outlet: str | None = None
     authors: tuple[str, ...] = ()
     published: BriefDate | None = None

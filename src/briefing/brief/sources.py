@@ -14,10 +14,10 @@ import itertools
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, overload
 
 from briefing.brief.model import Span
 from briefing.store.files import FileRefused, kind_of, open_regular, read_bounded
@@ -186,6 +186,60 @@ def split_paragraphs(text: str) -> tuple[str, ...]:
     empty or all white space; tested without making the stripped copy, a quarter faster
     over a large brief's 60 MB of articles)."""
     return tuple(itertools.filterfalse(str.isspace, filter(None, text.split("\n"))))
+
+
+class Paragraphs(Sequence[str]):
+    """An article's paragraphs, split from its bytes when first read.
+
+    A brief reopened from the cache reads and hashes every article, but leaves decoding
+    and splitting them (most of the rest of the work, and more memory than the bytes) to
+    the few that are shown. Equal to the tuple `split_paragraphs` makes of the same text.
+    The bytes are those the brief was checked with (the entry records their digest), so
+    they decode as they did then; were an entry forged to vouch for bytes that are not
+    UTF-8, those show as U+FFFD rather than failing in the reader.
+    """
+
+    __slots__ = ("_data", "_split")
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data  # kept once split: another thread may be splitting it too
+        self._split: tuple[str, ...] | None = None
+
+    def _paragraphs(self) -> tuple[str, ...]:
+        split = self._split
+        if split is None:
+            try:
+                text = decode_text(self._data, "an article")
+            except SourceError:
+                text = self._data.decode("utf-8", "replace")
+            split = self._split = split_paragraphs(text)
+        return split
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[str, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
+        return self._paragraphs()[index]
+
+    def __len__(self) -> int:
+        return len(self._paragraphs())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paragraphs())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Paragraphs):
+            other = other._paragraphs()
+        return self._paragraphs() == other
+
+    def __hash__(self) -> int:
+        return hash(self._paragraphs())
+
+    def __repr__(self) -> str:
+        return repr(self._paragraphs())
 
 
 def _original_offset(paragraph: str, normal_offset: int) -> int:
