@@ -17,7 +17,13 @@ import pytest
 from briefing.brief import loader
 from briefing.brief.loader import check_brief, read_brief_bytes
 from briefing.brief.problems import BriefError
-from briefing.brief.sources import SourceError, read_source, read_source_file, resolve_source
+from briefing.brief.sources import (
+    Articles,
+    SourceError,
+    read_source,
+    read_source_file,
+    resolve_source,
+)
 from briefing.store.files import FileRefused, read_regular
 
 SAMPLE_TREE = Path(__file__).parents[1] / "fixtures" / "sample"
@@ -127,6 +133,78 @@ def test_a_folder_swapped_for_a_link_after_resolving_is_caught_on_the_descriptor
     (tree / "seeds").symlink_to(elsewhere)
     with pytest.raises(SourceError, match="changed while it was being opened"):
         read_source(path, "../seeds/harbour.txt")
+
+
+def test_articles_read_by_folder_are_those_read_one_by_one(tree: Path) -> None:
+    """Plain files, a link that stays inside, and a file beside the brief: each reads as
+    the general way reads it, and a link that leads out is refused in its words."""
+    brief = tree / "briefs" / "sample.yaml"
+    (tree / "seeds" / "linked.txt").symlink_to("harbour.txt")
+    (tree / "briefs" / "beside.txt").write_text("Beside.\n", encoding="utf-8")
+    (tree / "seeds" / "out.txt").symlink_to("/etc/hostname")
+    files = ["../seeds/harbour.txt", "../seeds/linked.txt", "beside.txt", "../seeds/fighters.txt"]
+    with Articles(brief) as articles:
+        for file in files:
+            path = resolve_source(brief, file)
+            assert articles.read(file) == (path, read_source(path, file))
+        with pytest.raises(SourceError, match="resolves to /etc/hostname, outside"):
+            articles.read("../seeds/out.txt")
+
+
+def test_articles_leave_no_descriptor_open(tree: Path) -> None:
+    if not Path("/proc/self/fd").is_dir():
+        pytest.skip("needs /proc to count open descriptors")
+    before = len(os.listdir("/proc/self/fd"))
+    assert check_brief(tree / "briefs" / "sample.yaml").brief is not None
+    os.mkfifo(tree / "seeds" / "fifo")
+    refused = pytest.raises(SourceError, match=r"is not a regular file \(a FIFO\)")
+    with Articles(tree / "briefs" / "sample.yaml") as articles, refused:
+        articles.read("../seeds/fifo")
+    assert len(os.listdir("/proc/self/fd")) == before
+
+
+def _elsewhere_for(tree: Path, tmp_path: Path) -> Path:
+    """A folder outside the tree holding files named like the articles."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    for name in ("harbour.txt", "fighters.txt"):
+        (elsewhere / name).write_text("root:x:0:0\n", encoding="utf-8")
+    return elsewhere
+
+
+def _swap_folder(seeds: Path, elsewhere: Path) -> None:
+    seeds.rename(seeds.with_name("seeds-moved"))
+    seeds.symlink_to(elsewhere)
+
+
+def test_a_folder_swapped_for_a_link_just_before_it_is_opened_is_refused(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere, seeds = _elsewhere_for(tree, tmp_path), tree / "seeds"
+    real_open = os.open
+
+    def swapping_open(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        if path == seeds and not seeds.is_symlink():  # resolved, about to be opened
+            _swap_folder(seeds, elsewhere)
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", swapping_open)
+    refused = pytest.raises(SourceError, match="outside")
+    with Articles(tree / "briefs" / "sample.yaml") as articles, refused:
+        articles.read("../seeds/harbour.txt")
+    assert seeds.is_symlink()  # the swap did happen
+
+
+def test_a_folder_swapped_for_a_link_after_it_was_opened_is_not_followed(
+    tree: Path, tmp_path: Path
+) -> None:
+    """Articles are opened relative to the folder opened, which a swap cannot move."""
+    elsewhere, seeds = _elsewhere_for(tree, tmp_path), tree / "seeds"
+    fighters = (seeds / "fighters.txt").read_bytes()
+    with Articles(tree / "briefs" / "sample.yaml") as articles:
+        assert articles.read("../seeds/harbour.txt")[1].startswith(b"Harbour")
+        _swap_folder(seeds, elsewhere)
+        assert articles.read("../seeds/fighters.txt")[1] == fighters
 
 
 def test_check_refuses_a_looping_article_with_its_place(tree: Path) -> None:

@@ -6,7 +6,7 @@ run code. An entry is used only when everything it was made from is unchanged: i
 by the brief's resolved path, this program's and Python's versions, and the brief's bytes,
 and it records the SHA-256 of the model's shape, of its own payload and of every source
 file. Every source is read again on each use, through the loader's own checks
-(`read_source_file`: confined, a regular file, within the size cap, opened once without
+(`sources.Articles`: confined, a regular file, within the size cap, opened once without
 blocking), so a source swapped for a link, a FIFO or a device after caching
 is refused by the loader exactly as `briefing check` refuses it. Anything unexpected (a
 damaged, foreign or old entry, a folder or file another user owns or may write) is a
@@ -41,7 +41,7 @@ from typing import Any
 from briefing import __version__
 from briefing.brief import model
 from briefing.brief.model import Brief
-from briefing.brief.sources import Paragraphs, SourceError, digest, read_source_file
+from briefing.brief.sources import Articles, Paragraphs, SourceError, digest
 from briefing.brief.tables import Codec, Damaged
 from briefing.memory import paused_gc
 from briefing.store.files import cache_dir, write_atomic
@@ -176,15 +176,15 @@ def _read_sources(
     the loader's own checks; None when one is refused or changed (the loader then says
     why)."""
     found = []
-    folders: dict[str, Path] = {}  # each article folder resolved once
-    for file, expected in sources:
-        try:
-            resolved, data = read_source_file(brief_path, file, folders)
-        except (SourceError, ValueError):  # ValueError: a file name with a NUL in it
-            return None
-        if digest(data) != expected:
-            return None
-        found.append((resolved, Paragraphs(data)))
+    with Articles(brief_path) as articles:
+        for file, expected in sources:
+            try:
+                resolved, data = articles.read(file)
+            except (SourceError, ValueError):  # ValueError: a file name with a NUL in it
+                return None
+            if digest(data) != expected:
+                return None
+            found.append((resolved, Paragraphs(data)))
     return found
 
 

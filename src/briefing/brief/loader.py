@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from briefing.brief.model import Brief
 from briefing.brief.problems import BriefError, Problem, Severity
-from briefing.brief.sources import SourceError, decode_text, digest, read_source_file
+from briefing.brief.sources import Articles, SourceError, decode_text, digest
 from briefing.memory import paused_gc
 from briefing.sanitize import find_unsafe
 from briefing.store.files import FileRefused, read_regular
@@ -86,7 +86,7 @@ def check_brief(
     except BriefError as error:
         return LoadResult(path, None, list(error.problems))
     stage = on_stage or _no_stage
-    with paused_gc():
+    with paused_gc(), Articles(path) as articles:
         try:
             stage("reading")
             data = read_yaml(text)
@@ -97,7 +97,7 @@ def check_brief(
             return LoadResult(path, None, problems)
         except RecursionError:
             return LoadResult(path, None, [Problem(label, 1, 1, "nesting is too deep")])
-        validator = Validator(path, _SourceLoader(path))
+        validator = Validator(path, _SourceLoader(articles))
         stage("checking quotes")
         brief = validator.run(data)
         problems = _place_problems(label, text, validator)
@@ -180,14 +180,12 @@ def _unsafe_value_warnings(label: str, text: str, data: object) -> list[Problem]
 class _SourceLoader:
     """Reads each source file once, for the validator: text, digest and warnings."""
 
-    def __init__(self, brief_path: Path) -> None:
-        self.brief_path = brief_path
-        self.folders: dict[str, Path] = {}
-        """Each article folder, resolved once for the whole brief."""
+    def __init__(self, articles: Articles) -> None:
+        self.articles = articles
 
     def load(self, file: str) -> tuple[Path, str, str]:
         """(resolved path, text, sha256) of a source file; raises SourceError."""
-        path, data = read_source_file(self.brief_path, file, self.folders)
+        path, data = self.articles.read(file)
         return path, decode_text(data, repr(file)), digest(data)
 
 

@@ -101,17 +101,108 @@ def read_source(path: Path, file: str) -> bytes:
         raise SourceError(f"{file!r} cannot be read: {error.strerror}") from None
 
 
-def read_source_file(
-    brief_path: Path, file: str, folders: dict[str, Path] | None = None
-) -> tuple[Path, bytes]:
-    """A source's resolved path and bytes: confined, a regular file, within the cap.
+def read_source_file(brief_path: Path, file: str) -> tuple[Path, bytes]:
+    """A source's resolved path and bytes (see `Articles`), for a single article."""
+    with Articles(brief_path) as articles:
+        return articles.read(file)
 
-    The one way to read an article, whether checking a brief or reopening it from the
-    cache: every path applies the same checks. Raises SourceError saying why not.
-    `folders` is as for `resolve_source`.
+
+class Articles:
+    """Reads a brief's articles: the one way to read one, whether checking a brief or
+    reopening it from the cache, so every path applies the same checks.
+
+    An article must resolve inside the brief folder's parent and be a regular file within
+    the cap; it is opened once, without blocking, checked on the open descriptor and read
+    with a bound. Thousands of articles share a few folders, so each folder is resolved,
+    confined and opened once, and checked on its descriptor to be the folder resolved; an
+    article in it is then opened relative to that descriptor without following a link,
+    which cannot leave the folder: four system calls an article. An article that is a link,
+    or anything else out of the ordinary, goes the general way (`resolve_source`, then
+    `read_source`), which follows a link that stays inside and says why it refuses one.
     """
-    path = resolve_source(brief_path, file, folders)
-    return path, read_source(path, file)
+
+    def __init__(self, brief_path: Path) -> None:
+        self.brief_path = brief_path
+        self._resolved: dict[str, Path] = {}  # for resolve_source
+        self._opened: dict[str, tuple[Path, int] | None] = {}  # by folder as written
+
+    def __enter__(self) -> Articles:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the folders opened."""
+        for opened in self._opened.values():
+            if opened is not None:
+                os.close(opened[1])
+        self._opened.clear()
+
+    def read(self, file: str) -> tuple[Path, bytes]:
+        """A source's resolved path and bytes; raises SourceError saying why not."""
+        found = self._read_plain(file)
+        if found is not None:
+            return found
+        path = resolve_source(self.brief_path, file, self._resolved)
+        return path, read_source(path, file)
+
+    def _read_plain(self, file: str) -> tuple[Path, bytes] | None:
+        """A regular file, not a link, within the cap, in a folder opened here; else None."""
+        head, name = os.path.split(file)
+        folder = None if name in ("", ".", "..") else self._folder(head)
+        if folder is None:
+            return None
+        try:
+            descriptor = os.open(name, _PLAIN, dir_fd=folder[1])
+        except (OSError, ValueError):  # a link (ELOOP), missing, unreadable, a NUL in it
+            return None
+        try:
+            info = os.fstat(descriptor)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_SOURCE_BYTES:
+                return None
+            data = os.read(descriptor, info.st_size + 1)
+        except OSError:
+            return None
+        finally:
+            os.close(descriptor)
+        return (folder[0] / name, data) if len(data) == info.st_size else None
+
+    def _folder(self, head: str) -> tuple[Path, int] | None:
+        if head not in self._opened:
+            self._opened[head] = self._open_folder(head)
+        return self._opened[head]
+
+    def _open_folder(self, head: str) -> tuple[Path, int] | None:
+        """The folder's resolved path and a descriptor on it, when it is confined and the
+        descriptor is on that very folder; else None."""
+        if not _BY_FOLDER or os.path.isabs(head) or head.startswith("~"):
+            return None
+        try:
+            brief_dir, root = _folders(self.brief_path.absolute())
+            folder = (brief_dir / head).resolve()
+            if not _inside(folder, root):
+                return None
+            descriptor = os.open(folder, _FOLDER)
+        except (OSError, RuntimeError, ValueError):  # RuntimeError: a loop, before 3.13
+            return None
+        if _opened_as(descriptor) not in (None, str(folder)):
+            os.close(descriptor)  # swapped for a link since it was resolved
+            return None
+        return folder, descriptor
+
+
+_BY_FOLDER = os.open in os.supports_dir_fd and hasattr(os, "O_DIRECTORY")
+_FOLDER = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | os.O_NOFOLLOW | os.O_CLOEXEC
+_PLAIN = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_NOFOLLOW | os.O_CLOEXEC
+
+
+def _opened_as(descriptor: int) -> str | None:
+    """The path of the file a descriptor has open, where the system says (Linux's /proc)."""
+    try:
+        return os.readlink(f"/proc/self/fd/{descriptor}")
+    except OSError:
+        return None
 
 
 def _check_still_confined(handle: BinaryIO, path: Path, file: str) -> None:
@@ -120,11 +211,8 @@ def _check_still_confined(handle: BinaryIO, path: Path, file: str) -> None:
     Where the system says which file a descriptor has open (Linux's /proc), that name must
     still be the resolved one; elsewhere the open without following a final link is all.
     """
-    try:
-        opened = os.readlink(f"/proc/self/fd/{handle.fileno()}")
-    except OSError:
-        return
-    if opened != os.path.abspath(path):
+    opened = _opened_as(handle.fileno())
+    if opened is not None and opened != os.path.abspath(path):
         raise SourceError(f"{file!r} changed while it was being opened (now {opened})")
 
 
