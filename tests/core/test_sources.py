@@ -10,13 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.brief.model import Span
+from briefing.brief.quotes import SourceText, _end_offset, _original_offset
 from briefing.brief.sources import (
     MAX_SOURCE_BYTES,
     Paragraphs,
     SourceError,
-    SourceText,
-    _end_offset,
-    _original_offset,
     decode_text,
     digest,
     read_source,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from briefing.brief.sources import ELLIPSIS, SourceText, normalise
+from briefing.brief.quotes import ELLIPSIS, SourceText, normalise
 
 FOUND = 85.0
 """The least similarity (0-100) for a passage to count as the one meant."""

@@ -24,7 +24,8 @@ from briefing.brief.model import (
     Topic,
 )
 from briefing.brief.problems import Problem
-from briefing.brief.sources import ELLIPSIS, SourceError, SourceText, normalise, split_paragraphs
+from briefing.brief.quotes import ELLIPSIS, SourceText, normalise
+from briefing.brief.sources import SourceError, split_paragraphs
 from briefing.brief.spec import FIELDS, PROSE_FIELDS, Field
 from briefing.sanitize import find_unsafe, one_line
 
