@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,9 @@ from pathlib import Path
 import pytest
 from screens_host import screen_text, words
 
+from briefing.brief.model import Brief
 from briefing.cli import main as cli_main
+from briefing.memory import paused_until_shown
 from briefing.ui.app import BriefingApp
 from briefing.ui.screens.main import MainScreen
 
@@ -135,3 +138,17 @@ async def test_keys_remapped_in_the_config_file_work(sample_path: Path) -> None:
         await pilot.press("y")
         await pilot.pause()
         assert app.clipboard == cite_item(brief, selected, "plain")
+
+
+async def test_the_collector_paused_for_start_up_is_back_on_once_the_brief_shows(
+    sample: Brief,
+) -> None:
+    """The reader pauses the garbage collector until its first frame; the app ends the
+    pause when that frame is on screen, and starts watching the brief then."""
+    with paused_until_shown():
+        app = BriefingApp(sample)
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            assert app.watcher is not None
+    gc.enable()

@@ -49,8 +49,11 @@ def _dispatch(args: list[str]) -> int:
         from briefing.cli.completion import print_ids
 
         return print_ids(args[1:])
-    options = main_parser().parse_args(args)
-    return subcommand("read").run(options)
+    from briefing.memory import paused_until_shown
+
+    with paused_until_shown():  # until the app's first frame (`first_frame_shown`)
+        options = main_parser().parse_args(args)
+        return subcommand("read").run(options)
 
 
 def _run_subcommand(name: str, args: list[str]) -> int:

@@ -19,7 +19,7 @@ from briefing.brief.opening import Opening
 from briefing.brief.problems import BriefError
 from briefing.cite.style_names import STYLES
 from briefing.keymap import full_keymap
-from briefing.memory import keep_out_of_gc
+from briefing.memory import first_frame_shown, keep_out_of_gc
 from briefing.sanitize import one_line
 from briefing.store import settings
 from briefing.ui.choices import Choices
@@ -99,16 +99,14 @@ class BriefingApp(App[None]):
             event.stop()
 
     def on_mount(self) -> None:
-        """Remember theme changes, say what was wrong with the config file, watch the
-        brief; without a brief, offer a folder's."""
+        """Remember theme changes, say what was wrong with the config file; without a
+        brief, offer a folder's."""
         self._depth = len(self.screen_stack)
         self.screen_change_signal.subscribe(self, self._screen_changed)
         self.theme_changed_signal.subscribe(self, lambda new: self._remember("theme", new.name))
         self.watch(self, "citation_style", lambda new: self._remember("style", new), init=False)
         for warning in (*self._config_warnings, *self.choices.warnings):
             self.notify(warning, title="Settings", severity="warning", markup=False, timeout=10)
-        if self.brief is not None:
-            self._watch_brief(self.brief)
         self._offer_picker()
 
     def _remember(self, name: str, value: str) -> None:
@@ -143,9 +141,13 @@ class BriefingApp(App[None]):
             self.push_screen(BriefPickerScreen(self.folder), callback=self._picked)
 
     def on_ready(self) -> None:
-        """Once the first frame is on the terminal (not before: reading a large brief's
-        index holds the interpreter for most of a second), ready the search index."""
+        """Once the first frame is on the terminal: switch the garbage collector back on
+        (paused while starting: `briefing.memory.paused_until_shown`), watch the brief
+        for changes, and ready the search index (not before: reading a large brief's
+        index holds the interpreter for most of a second)."""
+        first_frame_shown()
         if self.brief is not None:
+            self._watch_brief(self.brief)
             self.call_after_refresh(self._prepare_search, self.brief)
 
     @work(thread=True, group="search-index", exit_on_error=False)
