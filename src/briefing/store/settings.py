@@ -16,7 +16,6 @@ notification. The binding ids and what makes a key usable are `briefing.keys`.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -59,12 +58,17 @@ def load(path: Path | None = None) -> Settings:
 def _load(path: Path) -> Settings:
     try:
         text = read_regular(path, MAX_SETTINGS_BYTES, what="a settings file").decode("utf-8")
-        data = tomllib.loads(text)
     except FileMissing:
         return Settings()
     except FileRefused as refused:
         return Settings(warnings=(f"{path} {refused}; using the defaults",))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except UnicodeDecodeError as error:
+        return Settings(warnings=(f"{path}: cannot be read ({error}); using the defaults",))
+    import tomllib  # only once there is a file: importing it cost the first frame 2 ms
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         return Settings(warnings=(f"{path}: cannot be read ({error}); using the defaults",))
     except RecursionError:
         return Settings(warnings=(f"{path}: nests too deeply to read; using the defaults",))
