@@ -5,8 +5,9 @@
 
 Each shape stresses one dimension a hostile or careless author controls: the number of
 problems reported, references between items, the length of a paragraph (with no spaces),
-the length of one value, numbers of any size, date ranges of any width, unknown keys, and
-text in many scripts. Each brief is checked in a fresh interpreter (`briefing check`),
+the length of one value, the sentences of a summary, numbers of any size, date ranges of
+any width, unknown keys, and text in many scripts. Each brief is checked in a fresh
+interpreter (`briefing check`, then its summary's claims read as the reader shows them),
 which reports its CPU time and peak memory; the ratios 10x/1x should stay near 10 (time)
 and near the ratio of file sizes or below (memory). A ratio above 20 is flagged.
 """
@@ -88,6 +89,15 @@ def date_ranges(n: int) -> tuple[str, str]:
     return HEAD + SOURCE + TOPIC + body, ARTICLE
 
 
+def sentences(n: int) -> tuple[str, str]:
+    """A summary of n*4 sentences (up to about 170,000 characters: the cap is 200,000),
+    each ending in an abbreviation or an initial and citing an excerpt: sentences to
+    split and claims to find, as the reader does too."""
+    summary = " ".join(f"Mr. Li {i} met J. Wu [@q-0]. Go e.g. on." for i in range(n * 2))
+    text = HEAD + f"summary: '{summary}'\n"
+    return text + SOURCE + TOPIC + "events: []\nexcerpts:\n" + _excerpt(0), ARTICLE
+
+
 def unknown_keys(n: int) -> tuple[str, str]:
     """n unknown keys, each a problem with a closest-name suggestion to compute."""
     keys = "".join(f"titel{i}: x\n" for i in range(n))
@@ -102,14 +112,18 @@ SHAPES: dict[str, Callable[[int], tuple[str, str]]] = {
     "numbers": numbers,
     "date-ranges": date_ranges,
     "unknown-keys": unknown_keys,
+    "sentences": sentences,
 }
 
 _MEASURE = """
 import resource, sys, time, json
 from pathlib import Path
 from briefing.brief.loader import check_brief
+from briefing.brief.prose import read_prose
 start = time.process_time()
 result = check_brief(Path(sys.argv[1]))
+if result.brief is not None:  # and read its summary's claims, as the reader shows them
+    read_prose(result.brief, result.brief.summary)
 seconds = time.process_time() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 print(json.dumps({"seconds": seconds, "peak": peak, "problems": len(result.problems)}))
