@@ -81,7 +81,7 @@ def test_no_module_of_briefing_imports_itself_in_a_circle() -> None:
 
 def test_the_walk_sees_module_and_function_level_imports() -> None:
     assert "briefing.ui.screens.main" in imports_of("briefing.ui.app")  # module level
-    assert "briefing.ui.screens.search" in imports_of("briefing.ui.screens.main")  # in a method
+    assert "briefing.ui.screens.source" in imports_of("briefing.ui.screens.main")  # in a method
 
 
 def test_the_cycle_finder_finds_a_circle() -> None:

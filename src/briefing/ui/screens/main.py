@@ -21,6 +21,7 @@ from briefing.brief.model import Brief, Entity, Event, Excerpt, Item, Source, To
 from briefing.keys import Command
 from briefing.ui.bindings import bindings
 from briefing.ui.palette import CommandsProvider, JumpProvider
+from briefing.ui.screens.brief_actions import BriefActions
 from briefing.ui.widgets.bars import BriefHeader, FilterBar, KeyBar, StyleIndicator
 from briefing.ui.widgets.rows import RowList
 from briefing.views.narrowing import Narrowing, NarrowingHistory
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from briefing.ui.widgets.topics import TopicTree
 
 
-class MainScreen(Screen[None]):
+class MainScreen(BriefActions, Screen[None]):
     """Topics narrow the timeline and excerpts; an event narrows the excerpts to its own."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings(keys.MAIN_SCREEN)
@@ -363,12 +364,6 @@ class MainScreen(Screen[None]):
 
         self._push(OverviewScreen(self.brief))
 
-    def action_search(self) -> None:
-        """Search the whole brief."""
-        from briefing.ui.screens.search import SearchScreen
-
-        self._push(SearchScreen(self.brief))
-
     def action_copy(self) -> None:
         """Copy the selected item with its citation, in the current style."""
         from briefing.ui.screens.base import copy_item
@@ -380,42 +375,6 @@ class MainScreen(Screen[None]):
         from briefing.ui.screens.base import add_to_basket
 
         add_to_basket(self, self.brief, self.selected_item_id())
-
-    def action_basket(self) -> None:
-        """Show the basket."""
-        from briefing.ui.screens.basket import BasketScreen
-
-        self._push(BasketScreen(self.brief))
-
-    def action_cycle_style(self) -> None:
-        """Move to the next citation style."""
-        cycle = getattr(self.app, "cycle_citation_style", None)
-        if cycle is not None:
-            cycle()
-
-    def action_disputes(self, dispute_id: str | None = None) -> None:
-        """Show the disputes."""
-        from briefing.ui.screens.disputes import DisputesScreen
-
-        self._push(DisputesScreen(self.brief, dispute_id))
-
-    def action_figures(self, figure_id: str | None = None) -> None:
-        """Show the figures."""
-        from briefing.ui.screens.figures import FiguresScreen
-
-        self._push(FiguresScreen(self.brief, figure_id))
-
-    def action_entities(self) -> None:
-        """Show the entities; choosing one filters by it."""
-        from briefing.ui.screens.entities import EntitiesScreen
-
-        self._push(EntitiesScreen(self.brief))
-
-    def action_edit(self) -> None:
-        """E: the brief in the user's editor at the selected item; it reloads on return."""
-        from briefing.ui.screens.base import edit_brief
-
-        edit_brief(self, self.selected_item_id())
 
     def action_focus_detail(self) -> None:
         """i: into the detail pane, which goes on showing the item it shows."""
@@ -442,7 +401,3 @@ class MainScreen(Screen[None]):
         self._topic_tree().select_topic(earlier.topic or "")
         if before.event and not earlier.event:
             self._timeline().focus()
-
-    async def action_quit(self) -> None:
-        """Quit with exit status 0."""
-        self.app.exit(return_code=0)

@@ -22,6 +22,7 @@ from briefing.brief.figures import figure_rows
 from briefing.brief.model import Brief
 from briefing.ui.bindings import bindings
 from briefing.ui.palette import JumpProvider
+from briefing.ui.screens.brief_actions import BriefActions
 from briefing.ui.screens.closing import OnTop
 from briefing.ui.text import safe_line
 from briefing.ui.widgets.bars import BriefHeader, KeyBar, StyleIndicator
@@ -97,7 +98,7 @@ def figures_list(brief: Brief) -> OverviewList:
     return OverviewList([row.id for row in rows], line, id="overview-figures", empty="No figures.")
 
 
-class OverviewScreen(OnTop[str | None]):
+class OverviewScreen(BriefActions, OnTop[str | None]):
     """Summary, disputes and key figures; focus starts on the summary."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings(keys.OVERVIEW_SCREEN)
@@ -202,36 +203,6 @@ class OverviewScreen(OnTop[str | None]):
         """The Topics, Timeline and Excerpts panes, as they were left."""
         self.dismiss(None)
 
-    def action_search(self) -> None:
-        """Search the whole brief; a hit is shown in its pane."""
-        from briefing.ui.screens.search import SearchScreen
-
-        self._push(SearchScreen(self.brief))
-
-    def action_disputes(self, dispute_id: str | None = None) -> None:
-        """The disputes, at the one asked for."""
-        from briefing.ui.screens.disputes import DisputesScreen
-
-        self._push(DisputesScreen(self.brief, dispute_id))
-
-    def action_figures(self, figure_id: str | None = None) -> None:
-        """The figures table, at the one asked for."""
-        from briefing.ui.screens.figures import FiguresScreen
-
-        self._push(FiguresScreen(self.brief, figure_id))
-
-    def action_entities(self) -> None:
-        """The entities."""
-        from briefing.ui.screens.entities import EntitiesScreen
-
-        self._push(EntitiesScreen(self.brief))
-
-    def action_basket(self) -> None:
-        """The clip basket."""
-        from briefing.ui.screens.basket import BasketScreen
-
-        self._push(BasketScreen(self.brief))
-
     def action_copy(self) -> None:
         """Copy the selected dispute or figure with its citations."""
         from briefing.ui.screens.base import copy_item
@@ -252,24 +223,8 @@ class OverviewScreen(OnTop[str | None]):
             return False
         return True
 
-    def action_edit(self) -> None:
-        """E: the brief in the user's editor, at the selected dispute or figure."""
-        from briefing.ui.screens.base import edit_brief
-
-        edit_brief(self, self.selected_item_id())
-
-    def action_cycle_style(self) -> None:
-        """The next citation style."""
-        cycle = getattr(self.app, "cycle_citation_style", None)
-        if cycle is not None:
-            cycle()
-
     def action_help(self) -> None:
         """Every key of this screen."""
         from briefing.ui.screens.base import show_help
 
         show_help(self)
-
-    async def action_quit(self) -> None:
-        """Quit with exit status 0."""
-        self.app.exit(return_code=0)
