@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tempfile
+import stat
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,6 +36,7 @@ from briefing.authoring.yamltext import (
 )
 from briefing.brief.loader import LoadResult, check_brief
 from briefing.brief.problems import Problem
+from briefing.store.files import fsync_folder, written_beside
 
 
 class EditRefused(Exception):
@@ -213,15 +214,9 @@ def apply_edit(brief_path: Path, before_text: str, after_text: str) -> LoadResul
     A brief that already had problems may still be edited, as long as the edit adds none.
     """
     before = check_brief(brief_path)
-    folder = brief_path.parent
-    handle, name = tempfile.mkstemp(dir=folder, prefix=f".{brief_path.name}.", suffix=".tmp")
-    temporary = Path(name)
+    mode = stat.S_IMODE(brief_path.stat().st_mode)
+    temporary = written_beside(brief_path, after_text.encode("utf-8"), mode)
     try:
-        os.chmod(temporary, brief_path.stat().st_mode & 0o7777)
-        with os.fdopen(handle, "wb") as file:
-            file.write(after_text.encode("utf-8"))
-            file.flush()
-            os.fsync(file.fileno())
         after = _relabelled(check_brief(temporary), temporary, brief_path)
         added = _added_errors(before, after)
         if added:
@@ -237,7 +232,7 @@ def apply_edit(brief_path: Path, before_text: str, after_text: str) -> LoadResul
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    _fsync_folder(folder)
+    fsync_folder(brief_path.parent)
     return after
 
 
@@ -261,11 +256,3 @@ def _relabelled(result: LoadResult, temporary: Path, path: Path) -> LoadResult:
     ]
     brief = None if result.brief is None else dataclasses.replace(result.brief, path=path)
     return LoadResult(path, brief, problems, result.source_digests)
-
-
-def _fsync_folder(folder: Path) -> None:
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

@@ -158,7 +158,7 @@ def write_atomic(
     follows the umask like any file a program writes (0644 under umask 022).
     """
     target = _write_target(path)
-    temporary = _written_beside(target, data, _mode_for(target, private))
+    temporary = written_beside(target, data, _mode_for(target, private))
     try:
         if keep_backup and target.exists():
             _copy_atomic(target, backup_path(target))
@@ -166,22 +166,22 @@ def write_atomic(
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    _fsync_folder(target.parent)
+    fsync_folder(target.parent)
 
 
 def write_new(path: Path, data: bytes) -> None:
     """Create path with data, whole or not at all, and never over a file that exists
     (FileExistsError, even when another program makes it in the meantime). Follows the
     umask, like a file the user asked for."""
-    temporary = _written_beside(path, data, 0o666 & ~current_umask())
+    temporary = written_beside(path, data, 0o666 & ~current_umask())
     try:
         os.link(temporary, path)  # a link, unlike a rename, refuses to replace a file
     finally:
         temporary.unlink(missing_ok=True)
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
 
 
-def _written_beside(target: Path, data: bytes, mode: int) -> Path:
+def written_beside(target: Path, data: bytes, mode: int) -> Path:
     """A temporary file in target's folder holding data, flushed to disk, with this mode;
     the caller moves it into place (or removes it)."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -238,7 +238,9 @@ def _copy_atomic(source: Path, target: Path) -> None:
     write_atomic(target, source.read_bytes())
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Flush the folder's entries to disk, so a file just renamed or linked into it stays
+    there after a crash."""
     descriptor = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(descriptor)
