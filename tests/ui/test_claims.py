@@ -105,8 +105,30 @@ async def test_the_disputes_screen_shows_its_kind_and_no_raw_citation(brief: Bri
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
-        claims = [static_text(s) for s in screen.query(".dispute-claim").results(Static)]
+        claims = [p.plain for p in screen.query(".dispute-claim").results(Prose)]
         assert claims == ["It doubles capacity.[○]", "It triples capacity."]
+
+
+async def test_a_sides_claim_markers_list_its_quotes(brief: Brief) -> None:
+    """A side's claim is prose like any other: Tab stops on it when it cites evidence,
+    → selects its marker and Enter lists the quotes behind it; a claim that cites
+    nothing is no stop."""
+    app = BriefingApp(brief, style="plain")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        screen = app.screen
+        first, second = screen.query(".dispute-claim").results(Prose)
+        assert first.focusable and not second.focusable
+        first.focus()
+        await pilot.press("right")
+        await pilot.pause()
+        assert marker_styles(first) == ["[○]*"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceScreen)
+        claim = static_text(app.screen.query_one("#evidence-claim", Static))
+        assert claim.startswith("It doubles capacity.")
 
 
 def marker_styles(prose: Prose) -> list[str]:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
 from briefing.brief.model import Brief, Dispute, Excerpt, Position
-from briefing.brief.prose import dispute_kind, read_prose
-from briefing.ui.claims import prose_text
+from briefing.brief.prose import dispute_kind
 from briefing.ui.screens.base import ItemList, ItemsScreen, excerpt_prompt
 from briefing.ui.text import safe
 from briefing.ui.widgets.prose import Prose
@@ -105,7 +104,8 @@ class DisputesScreen(ItemsScreen):
         await self.query_one("#dispute-detail").mount(self._assessment(dispute))
 
     def _side(self, number: int, count: int, position: Position) -> Vertical:
-        """One position: its claim and its excerpts as a list."""
+        """One position: its claim (whose markers can be selected, as in any prose: Tab
+        stops there when it cites any) and its excerpts as a list."""
         excerpts = ItemList(
             *(
                 Option(excerpt_prompt(self.brief, self.brief.excerpt(x)), id=x)
@@ -113,8 +113,11 @@ class DisputesScreen(ItemsScreen):
             ),
             classes="dispute-excerpts",
         )
+        claim = Prose(self.brief, position.claim, empty="", classes="dispute-claim")
+        claim.HELP_TITLE = f"Side {number}"
+        claim.can_focus = bool(claim.claims)
         side = Vertical(
-            Static(prose_text(read_prose(self.brief, position.claim)), classes="dispute-claim"),
+            claim,
             excerpts,
             classes="dispute-side",
         )

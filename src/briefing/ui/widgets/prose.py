@@ -48,9 +48,15 @@ class Prose(ClaimMarkers, VerticalScroll):
     """
 
     def __init__(
-        self, brief: Brief, text: str | None, *, empty: str, id: str | None = None
+        self,
+        brief: Brief,
+        text: str | None,
+        *,
+        empty: str,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, classes=classes)
         self.brief = brief
         self.text = text
         self.empty = empty
