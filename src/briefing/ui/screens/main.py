@@ -66,7 +66,7 @@ class MainScreen(BriefActions, Screen[None]):
     def compose(self) -> ComposeResult:
         """Header, filter bar, the four panes, and the footer with the citation style.
         Opening on the overview, nothing is made until the overview is first left
-        (`_make_panes`): it covers this screen, and the first frame need not wait."""
+        (`make_panes`): it covers this screen, and the first frame need not wait."""
         self._fit(self.app.size.width)
         if not self.made:
             return
@@ -105,10 +105,10 @@ class MainScreen(BriefActions, Screen[None]):
         self.watch(self.app, "citation_style", self.query_one(StyleIndicator).show_style)
         self._topic_tree().border_title = "Topics"
         self._detail().border_title = "Detail"
-        self._apply_filters()
+        self.apply_filters()
         self._timeline().focus()
 
-    async def _make_panes(self) -> None:
+    async def make_panes(self) -> None:
         """Everything, the first time it is shown."""
         if not self.made:
             self.made = True
@@ -158,11 +158,11 @@ class MainScreen(BriefActions, Screen[None]):
         """The excerpts the excerpts pane shows: the event's, or those the filters allow."""
         return self.narrowing.excerpts(self.brief)
 
-    def _apply_filters(self, event: str | None = None, excerpt: str | None = None) -> None:
+    def apply_filters(self, event: str | None = None, excerpt: str | None = None) -> None:
         """Refill the timeline and excerpts, keeping (or moving) their cursors."""
         timeline, excerpts = self._timeline(), self._excerpt_list()
-        keep_event = event or (ev.id if (ev := self._cursor_event()) else None)
-        keep_excerpt = excerpt or (x.id if (x := self._cursor_excerpt()) else None)
+        keep_event = event or (ev.id if (ev := self.cursor_event()) else None)
+        keep_excerpt = excerpt or (x.id if (x := self.cursor_excerpt()) else None)
         timeline.show_events(self.shown_events(), select=keep_event)
         excerpts.show_excerpts(self.shown_excerpts(), select=keep_excerpt)
         self._show_titles()
@@ -198,7 +198,7 @@ class MainScreen(BriefActions, Screen[None]):
     def narrow(self, *, topic: str | None = None, entity: str | None = None) -> None:
         """Set the topic and entity filters (None clears) and drop any event narrowing."""
         self._set_narrowing(Narrowing(topic, entity))
-        self._apply_filters()
+        self.apply_filters()
 
     def _set_narrowing(self, narrowing: Narrowing) -> None:
         """Change the narrowing, remembering the old one for Escape to bring back."""
@@ -245,11 +245,13 @@ class MainScreen(BriefActions, Screen[None]):
 
     # Selection -------------------------------------------------------------------
 
-    def _cursor_event(self) -> Event | None:
+    def cursor_event(self) -> Event | None:
+        """The event under the timeline's cursor, if any."""
         timeline = self._timeline()
         return timeline.event_at(timeline.cursor)
 
-    def _cursor_excerpt(self) -> Excerpt | None:
+    def cursor_excerpt(self) -> Excerpt | None:
+        """The excerpt under the excerpt list's cursor, if any."""
         excerpts = self._excerpt_list()
         return excerpts.excerpt_at(excerpts.cursor)
 
@@ -261,9 +263,9 @@ class MainScreen(BriefActions, Screen[None]):
         from briefing.ui.widgets.topics import TopicTree
 
         if isinstance(pane, Timeline):
-            return ev.id if (ev := self._cursor_event()) else None
+            return ev.id if (ev := self.cursor_event()) else None
         if isinstance(pane, ExcerptList):
-            return x.id if (x := self._cursor_excerpt()) else None
+            return x.id if (x := self.cursor_excerpt()) else None
         if isinstance(pane, TopicTree):
             return pane.highlighted_topic or None
         if isinstance(pane, DetailPane):
@@ -307,10 +309,10 @@ class MainScreen(BriefActions, Screen[None]):
         """Show an event or excerpt, dropping just the filters that hide it."""
         self._set_narrowing(self.narrowing.revealing(self.brief, item))
         if isinstance(item, Event):
-            self._apply_filters(event=item.id)
+            self.apply_filters(event=item.id)
             self._timeline().focus()
             return
-        self._apply_filters(excerpt=item.id)
+        self.apply_filters(excerpt=item.id)
         self._excerpt_list().focus()
 
     def _open_screen_for(self, item: Item) -> None:
@@ -335,7 +337,7 @@ class MainScreen(BriefActions, Screen[None]):
         self.app.push_screen(screen, callback=self._returned)
 
     async def _returned(self, item_id: object) -> None:
-        await self._make_panes()
+        await self.make_panes()
         if isinstance(item_id, str):
             self.show_item(item_id)
 
@@ -397,7 +399,7 @@ class MainScreen(BriefActions, Screen[None]):
         before = self.narrowing
         earlier = self.history.undo() or Narrowing()
         self.narrowing = earlier
-        self._apply_filters()
+        self.apply_filters()
         self._topic_tree().select_topic(earlier.topic or "")
         if before.event and not earlier.event:
             self._timeline().focus()

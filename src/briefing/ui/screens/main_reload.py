@@ -27,7 +27,7 @@ async def reload_main(screen: MainScreen, brief: Brief) -> None:
         screen.brief = brief
         return
     focused = screen.focused.id if screen.focused is not None else None
-    event, excerpt = screen._cursor_event(), screen._cursor_excerpt()
+    event, excerpt = screen.cursor_event(), screen.cursor_excerpt()
     topic = screen.query_one(TopicTree).highlighted_topic
     screen.brief = brief
     kept = {name: getattr(screen.narrowing, name) for name in FILTER_KINDS}
@@ -39,11 +39,11 @@ async def reload_main(screen: MainScreen, brief: Brief) -> None:
     )
     await screen.recompose()
     if not screen.query(Timeline):
-        await screen._make_panes()
+        await screen.make_panes()
     screen.query_one(TopicTree).border_title = "Topics"
     screen.query_one(DetailPane).border_title = "Detail"
     _follow_style(screen)
-    screen._apply_filters(
+    screen.apply_filters(
         event=event.id if event and brief.get(event.id) else None,
         excerpt=excerpt.id if excerpt and brief.get(excerpt.id) else None,
     )
