@@ -294,3 +294,32 @@ async def test_hits_arriving_after_the_search_closed(sample: Brief) -> None:
             burst(app, "escape", "/", *"harbour kaliningrad", "escape", "down")
             await pilot.pause()
         assert app.is_running
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        (["ctrl+u", "k", "a", "l"], "kal"),  # wipe, then type
+        (["ctrl+w", "x"], "russia x"),  # the last word, then type
+        (["home", "x", "end", "y"], "xrussia oily"),  # move, type, move, type
+    ],
+)
+async def test_editing_keys_in_a_burst_with_typing_keep_their_order(
+    sample: Brief, keys: list[str], expected: str
+) -> None:
+    """Keys that arrive together in the search box take effect in the order they were
+    typed: Textual ran the box's own bindings (ctrl+u, ctrl+w, Home) after the keys
+    that came with them (docs/upstream/textual-bugs.md, section 9)."""
+    app = BriefingApp(sample)
+    async with app.run_test() as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        box = app.screen.query_one("#search-input", Input)
+        box.value = "russia oil"
+        box.cursor_position = len(box.value)
+        for key in keys:  # as a terminal delivers keys that arrive together
+            character = key if len(key) == 1 else {"ctrl+u": "\x15", "ctrl+w": "\x17"}.get(key)
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert box.value == expected

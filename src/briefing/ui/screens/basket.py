@@ -27,6 +27,7 @@ from briefing.ui.bindings import bindings
 from briefing.ui.screens.base import ItemList, show_help
 from briefing.ui.screens.closing import OnTop
 from briefing.ui.text import MAX_TYPED, safe, safe_line
+from briefing.ui.widgets.in_order_input import InOrderInput
 
 PREVIEW_LINES = 4
 EMPTY = "The basket is empty. Press a on an item in the reader to add it."
@@ -77,7 +78,7 @@ class BasketScreen(OnTop[str | None]):
         clips = ItemList(id="basket-list")
         clips.border_title = "Basket"
         yield clips
-        yield Input(
+        yield InOrderInput(
             id="basket-note",
             placeholder="A note for this clip; Enter saves, Escape cancels",
             max_length=MAX_TYPED,

@@ -19,6 +19,7 @@ from briefing.cite.memo import FORMATS
 from briefing.cite.memo_files import FORMAT_NAMES, default_memo_path, format_for
 from briefing.ui.bindings import bindings
 from briefing.ui.text import MAX_TYPED
+from briefing.ui.widgets.in_order_input import InOrderInput
 
 
 class MemoExportDialog(ModalScreen[tuple[Path, str] | None]):
@@ -52,7 +53,7 @@ class MemoExportDialog(ModalScreen[tuple[Path, str] | None]):
             yield OptionList(
                 *(Option(Text(FORMAT_NAMES[f], end=""), id=f) for f in FORMATS), id="memo-formats"
             )
-            yield Input(str(default_memo_path()), id="memo-path", max_length=MAX_TYPED)
+            yield InOrderInput(str(default_memo_path()), id="memo-path", max_length=MAX_TYPED)
             yield Static(
                 "↑↓ format · Tab edits the file name · Enter saves · Escape cancels",
                 id="memo-help",

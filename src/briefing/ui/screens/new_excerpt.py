@@ -24,6 +24,7 @@ from briefing import keys
 from briefing.brief.model import Brief
 from briefing.ui.bindings import bindings
 from briefing.ui.text import MAX_LINE, MAX_TYPED
+from briefing.ui.widgets.in_order_input import InOrderInput
 
 NewExcerpt = tuple[str, list[str]]
 """The id and the topics the user chose."""
@@ -77,7 +78,7 @@ class NewExcerptDialog(ModalScreen[NewExcerpt | None]):
         """The id, the topics, a line of help."""
         with Vertical(id="excerpt-dialog") as box:
             box.border_title = "Add the selection to the brief as an excerpt"
-            yield Input(
+            yield InOrderInput(
                 self.suggested_id,
                 id="excerpt-id",
                 placeholder="The new excerpt's id",

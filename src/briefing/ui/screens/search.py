@@ -31,6 +31,7 @@ from briefing.search.recent import load_recent, remember
 from briefing.ui.bindings import bindings
 from briefing.ui.screens.closing import ModalOnTop
 from briefing.ui.text import safe_line
+from briefing.ui.widgets.in_order_input import InOrderInput
 
 LIMIT = 50
 MAX_QUERY = 1000
@@ -65,7 +66,7 @@ class TakesTyping(Protocol):
     def type_ahead(self, text: str) -> None: ...
 
 
-class QueryInput(Input):
+class QueryInput(InOrderInput):
     """The search box: text past MAX_QUERY characters is cut rather than refused whole."""
 
     def replace(self, text: str, start: int, end: int) -> None:

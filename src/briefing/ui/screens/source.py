@@ -29,6 +29,7 @@ from briefing.ui.screens.closing import OnTop
 from briefing.ui.screens.source_details import source_line
 from briefing.ui.text import MAX_TYPED, safe, safe_line
 from briefing.ui.widgets.article import ArticleView
+from briefing.ui.widgets.in_order_input import InOrderInput
 
 if TYPE_CHECKING:
     from briefing.brief.loader import LoadResult
@@ -76,7 +77,7 @@ class SourceReaderScreen(OnTop[None]):
         """Header, the article, the find field, a status line and the footer."""
         yield Static(source_line(self.source), id="reader-header")
         yield ArticleView(self.source, self.quotes, id="reader-text")
-        yield Input(
+        yield InOrderInput(
             id="reader-find",
             placeholder="Find in the article; Enter finds, Esc cancels",
             max_length=MAX_TYPED,
