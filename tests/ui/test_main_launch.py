@@ -71,6 +71,7 @@ async def test_a_folder_offers_a_picker_that_opens_the_chosen_brief(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, BriefPickerScreen)
+        await app.workers.wait_for_complete()  # the picker's check, before it closes
         app.screen.dismiss(folder / "briefs" / "sample.yaml")
         await app.workers.wait_for_complete()
         await pilot.pause()
