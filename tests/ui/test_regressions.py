@@ -7,6 +7,7 @@ focus when the app read it, even if an earlier key of the burst closes its scree
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from pathlib import Path
@@ -21,10 +22,12 @@ from textual.widgets._toast import Toast
 from briefing.brief.loader import load_brief
 from briefing.brief.model import Brief
 from briefing.ui.app import BriefingApp
+from briefing.ui.screens.base import excerpt_prompt
 from briefing.ui.screens.entities import EntitiesScreen
 from briefing.ui.screens.palette import Palette
 from briefing.ui.screens.picker import BriefPickerScreen
 from briefing.ui.screens.search import MAX_QUERY, SearchScreen
+from briefing.ui.text import MAX_ENTRY
 
 NAMED = {"/": "slash", ":": "colon", " ": "space", "?": "question_mark"}
 
@@ -323,3 +326,16 @@ async def test_editing_keys_in_a_burst_with_typing_keep_their_order(
         await pilot.pause()
         await pilot.pause()
         assert box.value == expected
+
+
+def test_a_very_long_quote_is_cut_in_list_entries_saying_how_much_is_left(sample: Brief) -> None:
+    """Textual's option lists draw every line of an entry on each redraw: an entry holding
+    a quote of a hundred thousand characters cost seconds a key on the disputes screen
+    (stress seed 3). Entries show the start of such a quote and say what is left out."""
+    excerpt = dataclasses.replace(sample.excerpts[0], quote="word " * 20_000)
+    prompt = excerpt_prompt(sample, excerpt).plain
+    assert prompt.startswith("“word word")
+    assert f"…\n  ({100_000 - MAX_ENTRY:,} more characters: its article shows it whole)" in prompt
+    assert len(prompt) < MAX_ENTRY + 500
+    whole = excerpt_prompt(sample, sample.excerpts[0]).plain
+    assert sample.excerpts[0].quote in whole and "more characters" not in whole

@@ -24,6 +24,10 @@ MAX_SHOWN = 20_000
 """The most characters of one value that a widget shows (about ten pages)."""
 MAX_LINE = 2_000
 """The most characters of one value folded onto a line (wider than any terminal)."""
+MAX_ENTRY = 1_500
+"""The most characters of one value in a list entry (a dozen lines or so): Textual's
+option lists draw every line of an entry whenever they redraw it, and entries of 20,000
+characters cost seconds a key on the disputes screen."""
 
 
 def clipped(text: str, limit: int = MAX_SHOWN) -> str:
@@ -43,6 +47,11 @@ def shown(text: str) -> str:
 def safe(text: str, style: str | Style = "") -> Text:
     """Untrusted text as a Text: control sequences neutralised, never parsed as markup."""
     return Text(shown(clipped(text)), style=style, end="")
+
+
+def safe_entry(text: str, style: str | Style = "") -> Text:
+    """Untrusted text for a list entry: as `safe`, at most `MAX_ENTRY` characters."""
+    return Text(shown(clipped(text, MAX_ENTRY)), style=style, end="")
 
 
 def safe_line(text: str, style: str | Style = "") -> Text:

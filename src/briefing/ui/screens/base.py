@@ -13,7 +13,7 @@ from briefing import keys
 from briefing.brief.model import Brief, Entity, Excerpt, Source
 from briefing.ui.bindings import bindings
 from briefing.ui.screens.closing import OnTop
-from briefing.ui.text import safe, safe_line
+from briefing.ui.text import MAX_ENTRY, safe, safe_line
 from briefing.views.details import source_value
 
 UNKNOWN = "unknown"
@@ -29,10 +29,17 @@ def excerpt_label(brief: Brief, excerpt: Excerpt) -> Text:
 
 
 def excerpt_prompt(brief: Brief, excerpt: Excerpt) -> Text:
-    """An excerpt as a list entry: the whole quote (it wraps, never cut), then its source."""
+    """An excerpt as a list entry: the quote (wrapped; past `MAX_ENTRY` characters cut,
+    saying how much more there is), then its source."""
+    quote, more = excerpt.quote[:MAX_ENTRY], len(excerpt.quote) - MAX_ENTRY
+    if more > 0:
+        quote += "…"
+    if quote[:1] not in OPENING_QUOTES:
+        quote = f"“{quote}" + ("”" if more <= 0 else "")
     prompt = Text(end="")
-    quoted = excerpt.quote if excerpt.quote[:1] in OPENING_QUOTES else f"“{excerpt.quote}”"
-    prompt.append_text(safe(quoted))
+    prompt.append_text(safe(quote))
+    if more > 0:
+        prompt.append(f"\n  ({more:,} more characters: its article shows it whole)", "dim italic")
     prompt.append("\n  — ", "dim")
     prompt.append_text(excerpt_label(brief, excerpt))
     return prompt

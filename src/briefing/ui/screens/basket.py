@@ -26,7 +26,7 @@ from briefing.sanitize import one_line
 from briefing.ui.bindings import bindings
 from briefing.ui.screens.base import ItemList, show_help
 from briefing.ui.screens.closing import OnTop
-from briefing.ui.text import MAX_TYPED, safe, safe_line
+from briefing.ui.text import MAX_TYPED, safe_entry, safe_line
 from briefing.ui.widgets.in_order_input import InOrderInput
 
 PREVIEW_LINES = 4
@@ -42,10 +42,10 @@ def clip_prompt(number: int, clip: Clip) -> Text:
     lines = [line for line in clip.text.split("\n") if line.strip()]
     preview = "\n".join(lines[:PREVIEW_LINES]) + ("\n…" if len(lines) > PREVIEW_LINES else "")
     prompt.append("\n")
-    prompt.append_text(safe(preview))
+    prompt.append_text(safe_entry(preview))
     if clip.note:
         prompt.append("\nNote: ", "bold")
-        prompt.append_text(safe(clip.note, "italic"))
+        prompt.append_text(safe_entry(clip.note, "italic"))
     return prompt
 
 

@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 from briefing.brief.model import Brief, Dispute, Excerpt, Position
 from briefing.brief.prose import dispute_kind
 from briefing.ui.screens.base import ItemList, ItemsScreen, excerpt_prompt
-from briefing.ui.text import safe
+from briefing.ui.text import safe_entry
 from briefing.ui.widgets.prose import Prose
 
 
@@ -58,7 +58,7 @@ class DisputesScreen(ItemsScreen):
     def compose(self) -> ComposeResult:
         """The list of disputes above the selected one's sides and assessment."""
         disputes = ItemList(
-            *(Option(safe(d.question), id=d.id) for d in self.brief.disputes),
+            *(Option(safe_entry(d.question), id=d.id) for d in self.brief.disputes),
             id="dispute-list",
         )
         disputes.border_title = "Disputes"

@@ -16,7 +16,7 @@ from briefing import keys
 from briefing.brief.model import ENTITY_KINDS, Brief, Entity, Event, Excerpt
 from briefing.ui.bindings import bindings
 from briefing.ui.screens.base import ItemList, ItemsScreen, excerpt_prompt
-from briefing.ui.text import safe, safe_line
+from briefing.ui.text import safe, safe_entry, safe_line
 
 KIND_TITLES = {
     "person": "People",
@@ -43,7 +43,7 @@ def event_prompt(event: Event) -> Text:
     """An event as a list row: its date at its own precision, then its title."""
     prompt = Text(event.date.show(), "bold", end="")
     prompt.append("  ")
-    prompt.append_text(safe(event.title))
+    prompt.append_text(safe_entry(event.title))
     return prompt
 
 
