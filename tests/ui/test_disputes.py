@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from screens_host import Host, screen_text
 
 from briefing.brief.model import Brief
@@ -56,3 +58,22 @@ async def test_escape_goes_back_without_a_choice(sample: Brief) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("escape")
         assert app.results == [None]
+
+
+async def test_many_sides_keep_their_width_and_scroll_sideways(sample: Brief) -> None:
+    """Ten sides do not shrink to a few columns each (where every quote wrapped into
+    hundreds of one-word lines): each keeps room to read, the row scrolls, and moving to
+    a side off screen brings it into view."""
+    dispute = sample.disputes[0]
+    many = dataclasses.replace(dispute, positions=dispute.positions * 5)
+    brief = dataclasses.replace(sample, disputes=(many, *sample.disputes[1:]))
+    app = Host(DisputesScreen(brief, dispute.id))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        sides = list(app.screen.query(".dispute-side"))
+        assert len(sides) == 10
+        assert all(side.size.width >= 32 for side in sides)
+        assert "Side 1 of 10" in screen_text(app) and "Side 10 of 10" not in screen_text(app)
+        sides[-1].query(".dispute-excerpts").first().focus()
+        await pilot.pause()
+        assert "Side 10 of 10" in screen_text(app)

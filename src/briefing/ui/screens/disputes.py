@@ -31,11 +31,13 @@ class DisputesScreen(ItemsScreen):
             border: round $primary 60%;
             &:focus { border: round $accent; }
         }
-        #dispute-sides { height: 1fr; }
-        &.-narrow #dispute-sides { layout: vertical; }
+        #dispute-sides { height: 1fr; overflow-x: auto; }
+        &.-narrow #dispute-sides { layout: vertical; overflow-y: auto; }
         .dispute-side {
             width: 1fr;
+            min-width: 32;  /* many sides scroll sideways rather than shrink to a word */
             height: 1fr;
+            min-height: 8;
             border: round $primary 60%;
             &:focus-within { border: round $accent; }
         }
