@@ -195,7 +195,7 @@ def _decode(
     paragraphs: list[tuple[Path, Paragraphs]],
 ) -> Brief | None:
     try:
-        tables = json.loads(bytes(payload))
+        tables = json.loads(str(payload, "utf-8", "surrogatepass"))  # no copy of the bytes
         files = tables["Source"]["file"]
         if files != [file for file, _ in sources]:
             return None  # the entry's sources are not those whose files were checked
