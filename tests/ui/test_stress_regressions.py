@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from screens_host import Host
+from screens_host import Host, screen_text
 from textual import events
 from textual.command import CommandInput
 from textual.widgets import SelectionList
@@ -103,3 +103,26 @@ async def test_adding_an_excerpt_to_a_brief_of_deeply_nested_topics(tmp_path: Pa
         assert (fold, len(last)) == ("…", 2)
         assert first.startswith(path[0][:6]) and last[-1].startswith(path[-1][:6])
         assert deepest.id in topics.selected
+
+
+async def test_a_detail_pane_asked_to_show_an_item_before_its_text_is_mounted(
+    sample: Brief,
+) -> None:
+    """A live reload recomposes the main screen and at once shows the item that was
+    selected; the new detail pane could be asked before its own text widget was mounted
+    (NoMatches: #detail-body, stress seed 1 on a loaded machine). It now draws that item
+    when its text is mounted."""
+    from textual.app import App, ComposeResult
+
+    from briefing.ui.widgets.detail import DetailPane
+
+    class Early(App[None]):
+        def compose(self) -> ComposeResult:
+            pane = DetailPane(sample)
+            pane.show("q-capacity")  # before the pane (and its text) is mounted
+            yield pane
+
+    app = Early()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert "This agreement doubles our container capacity" in screen_text(app)

@@ -217,9 +217,16 @@ class DetailPane(ClaimMarkers, VerticalScroll):
         self._render_item()
         self.call_after_refresh(self._scroll_to_offset, self._selected_marker_end)
 
+    def _body(self) -> Static | None:
+        """The widget holding the text, or None once it is gone: a redraw or scroll queued
+        for after the next refresh may run after a live reload replaced this pane."""
+        return next(iter(self.query("#detail-body").results(Static)), None)
+
     def _scroll_to_offset(self, offset: int) -> None:
         """Scroll so that the line holding character `offset` of the text shows near the top."""
-        body = self.query_one("#detail-body", Static)
+        body = self._body()
+        if body is None:
+            return
         text = body.content
         if not isinstance(text, Text):
             return
@@ -241,6 +248,9 @@ class DetailPane(ClaimMarkers, VerticalScroll):
             self.call_after_refresh(self._render_item)
 
     def _render_item(self) -> None:
+        body = self._body()
+        if body is None:
+            return
         muted = row_style(self, "detail--muted")
         item = self.brief.get(self.item_id) if self.item_id else None
         parts = detail_parts(self.brief, item, self.narrowed_topic)
@@ -262,7 +272,7 @@ class DetailPane(ClaimMarkers, VerticalScroll):
             for number, excerpt_id in enumerate(self.quotes):
                 self._starts.append(len(text))
                 text.append_text(self._quote(number, excerpt_id, muted))
-        self.query_one("#detail-body", Static).update(text)
+        body.update(text)
 
     def _quote(self, number: int, excerpt_id: str, muted: Style) -> Text:
         """One quote of the list, marked and highlighted when selected."""
