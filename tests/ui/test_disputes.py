@@ -75,5 +75,7 @@ async def test_many_sides_keep_their_width_and_scroll_sideways(sample: Brief) ->
         assert all(side.size.width >= 32 for side in sides)
         assert "Side 1 of 10" in screen_text(app) and "Side 10 of 10" not in screen_text(app)
         sides[-1].query(".dispute-excerpts").first().focus()
+        await pilot.pause()  # focus asks for the scroll that brings it into view,
+        await pilot.wait_for_scheduled_animations()  # which is animated
         await pilot.pause()
         assert "Side 10 of 10" in screen_text(app)
