@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.cells import cell_len
 from screens_host import Host, screen_lines, screen_text, words
 
 from briefing.brief.dates import parse_date
@@ -167,6 +168,30 @@ def test_wrapping_keeps_every_character_and_fits_the_width() -> None:
         assert "".join(text[a:b] for a, b in lines) == text
         assert all(len(text[a:b].rstrip()) <= width for a, b in lines if text[a:b].isascii())
     assert wrap_offsets("", 10) == [(0, 0)]
+
+
+def greedy_cuts(text: str, width: int) -> list[tuple[int, int]]:
+    """The reference for one word wider than a line: each line takes characters while
+    they fit (at least one), measured afresh from the line's start."""
+    lines, start = [], 0
+    while start < len(text):
+        end = start + 1
+        while end < len(text) and cell_len(text[start : end + 1]) <= width:
+            end += 1
+        lines.append((start, end))
+        start = end
+    return lines
+
+
+def test_a_word_longer_than_many_lines_is_cut_into_the_longest_runs_that_fit() -> None:
+    """Wide, combining and joined characters included; a 100,000-character word of wide
+    characters took two minutes to wrap at width 10 when each cut measured what was left."""
+    for word in ("漢字" * 40, "a\u0301" * 70, "👍\u200d👍x\ufe0f" * 30, "é漢\u200b" * 50):
+        for width in (2, 3, 7, 10, 33):
+            assert wrap_offsets(word, width) == greedy_cuts(word, width), (word[:6], width)
+    lines = wrap_offsets("漢" * 100_000, 10)
+    assert len(lines) == 20_000
+    assert all(end - start == 5 for start, end in lines)
 
 
 def test_sanitised_paragraph_keeps_quote_offsets_in_step() -> None:
