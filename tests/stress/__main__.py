@@ -10,17 +10,11 @@ child processes until the time is up (see tests/stress/supervise.py).
 
 from __future__ import annotations
 
-import os
-
-# Textual's own frames at most four times a second (read when Textual is imported): the
-# engine draws the screen itself once the app is at rest after each event, so frames
-# drawn midway are only time spent, and their number depends on the machine's speed.
-os.environ.setdefault("TEXTUAL_FPS", "4")
-
 import argparse
 import asyncio
 import faulthandler
 import json
+import os
 import sys
 import tempfile
 import threading
@@ -32,7 +26,13 @@ import rich.markup
 import rich.traceback
 
 from .engine import BRIEFS, Hang, Journal, run
-from .setup import app_factory, isolate, steady_cursors
+from .setup import (
+    app_factory,
+    frames_by_the_engine,
+    isolate,
+    palette_off_the_clock,
+    steady_cursors,
+)
 
 
 class Watchdog(threading.Thread):
@@ -42,13 +42,17 @@ class Watchdog(threading.Thread):
     def __init__(self, journal: Journal, limit: float) -> None:
         super().__init__(daemon=True)
         self.journal, self.limit = journal, limit
-        self.last = time.monotonic()
+        self.last, self.armed = time.monotonic(), 0.0
 
     def beat(self) -> None:
         """An event finished."""
         self.last = time.monotonic()
-        # The C-level backstop, for a hang that holds the GIL (this thread cannot run then).
-        faulthandler.dump_traceback_later(self.limit * 3, exit=True, file=sys.__stderr__)
+        # The C-level backstop, for a hang that holds the GIL (this thread cannot run then):
+        # it ends the process 2 to 3 limits after the last event. Arming it starts a thread,
+        # so it is re-armed once a limit, not after every event.
+        if self.last - self.armed >= self.limit:
+            self.armed = self.last
+            faulthandler.dump_traceback_later(self.limit * 3, exit=True, file=sys.__stderr__)
 
     def run(self) -> None:
         """Check twice a second."""
@@ -113,6 +117,7 @@ def run_seed(seed: int, events: int, workdir: Path, timeout: float, log: Path | 
         "events": journal.count,
         "screens": sorted(journal.screens),
         "slowest": [round(journal.slowest[0], 3), journal.slowest[1][:120]],
+        "cpu_seconds": round(time.process_time(), 1),
     }
     print("stress-result: " + json.dumps(result))
     return 0
@@ -124,7 +129,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0, help="the seed to run (default 0)")
     parser.add_argument("--events", type=int, default=1000, help="events to send")
     parser.add_argument("--timeout", type=float, default=15.0, help="seconds per event")
-    parser.add_argument("--workdir", type=Path, help="where the hostile briefs are written")
+    parser.add_argument(
+        "--workdir", type=Path, help="the run's folder: briefs, user folders (default: a new one)"
+    )
     parser.add_argument("--log", type=Path, help="append each event to this file as it is sent")
     parser.add_argument("--soak", type=float, metavar="MINUTES", help="run seeds until then")
     args = parser.parse_args()
@@ -135,6 +142,8 @@ def main() -> int:
         return soak(args.soak, args.events, workdir, first_seed=args.seed, timeout=args.timeout)
     isolate(workdir)
     steady_cursors()
+    frames_by_the_engine()
+    palette_off_the_clock()
     return run_seed(args.seed, args.events, workdir, args.timeout, args.log)
 
 

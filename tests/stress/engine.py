@@ -7,9 +7,9 @@ so new screens and new keys are exercised without this file knowing them.
 
 Events go in as a terminal would send them: keys and mouse buttons posted to the app (it
 turns a press and release into a click, as it does for a real driver), pastes as one
-Paste event, resizes as the driver's Resize. After each event the engine waits until every
-widget of the screen has handled what was queued (no sleeping); a burst posts all its keys
-first and waits once.
+Paste event, resizes as the driver's Resize. After each event the engine waits until the
+app is at rest (`Driver.settle`: no sleeping) and draws the screen, the only frames drawn
+(see setup.frames_by_the_engine); a burst posts all its keys first and waits once.
 """
 
 from __future__ import annotations
@@ -130,6 +130,16 @@ def paste_text(rng: random.Random) -> str:
     return (piece * (size // len(piece) + 1))[:size]
 
 
+def _waiting(node: MessagePump) -> bool:
+    """Whether the node's message loop waits for a message with nothing queued (or has
+    ended). Read from Textual's queue: its loop waits on the queue's `ready_event`, which
+    a message sets."""
+    if node._closed:
+        return True
+    ready = node._message_queue.ready_event
+    return not ready.is_set() and any(not waiter.done() for waiter in ready._waiters)  # type: ignore[attr-defined]
+
+
 class Driver:
     """Sends one seed's events to a running app and waits for each to be handled."""
 
@@ -154,6 +164,7 @@ class Driver:
             await self._handled(deadline)
             await self._workers_finished(deadline)
             await self._animations_finished(deadline)
+            await self._updates_resumed(deadline)
             if not self.app.is_running:
                 return
             # As Pilot.pause does: the refresh Textual would run on its next frame, now.
@@ -169,14 +180,28 @@ class Driver:
             nodes.extend(screen.walk_children(with_self=True))
         return nodes
 
+    def _busy(self) -> list[MessagePump]:
+        """The nodes not waiting for their next message with nothing queued."""
+        return [node for node in self._nodes() if not _waiting(node)]
+
     def _at_rest(self) -> bool:
-        """Nothing queued anywhere and no worker still running."""
-        if any(not worker.is_finished for worker in self.app.workers):
+        """Every node waiting for a message, no worker still running, updates not held."""
+        if self.app._batch_count or any(not w.is_finished for w in self.app.workers):
             return False
-        return all(node.message_queue_size == 0 for node in self._nodes())
+        return not self._busy()
 
     async def _handled(self, deadline: float) -> None:
-        """Wait until each node has run a callback queued behind its messages."""
+        """Wait until every node waits for its next message with nothing queued: the busy
+        ones are sent a callback queued behind their messages, until none is busy. (Idle
+        nodes, most of them after most events, are left alone: a callback to each of
+        them after every event was a fifth of the run.)"""
+        while busy := self._busy():
+            if not await self._called_back(busy, deadline):
+                return
+
+    async def _called_back(self, nodes: list[MessagePump], deadline: float) -> bool:
+        """Wait until each node has run a callback queued behind its messages; False if
+        none could take one (all closing)."""
         done = asyncio.Event()
         waiting: set[int] = set()
 
@@ -185,15 +210,27 @@ class Driver:
             if not waiting:
                 done.set()
 
-        for node in self._nodes():
+        for node in nodes:
             if node.call_later(finish, node):
                 waiting.add(id(node))
+        if not waiting:
+            return False
         while waiting and self.app.is_running:  # a crash ends the app: stop waiting then
             try:
                 await asyncio.wait_for(done.wait(), 0.05)
             except TimeoutError:
                 if time.monotonic() > deadline:
                     raise Hang(f"not handled within {self.timeout} s") from None
+        return self.app.is_running
+
+    async def _updates_resumed(self, deadline: float) -> None:
+        """Wait for `App.delay_update` to end (the command palette holds the screen's
+        updates for 50 ms, by a timer, when it runs a command): a key sent before then met
+        a screen not yet laid out on a fast machine and a laid-out one on a slow one."""
+        while self.app._batch_count and self.app.is_running:
+            if time.monotonic() > deadline:
+                raise Hang(f"screen updates still held after {self.timeout} s")
+            await asyncio.sleep(0.01)
 
     async def _animations_finished(self, deadline: float) -> None:
         """Wait for scrolling and other animations to end (at their next frame: see
@@ -300,7 +337,18 @@ class Driver:
         else:
             width, height = rng.randint(20, 160), rng.randint(5, 50)
         self.journal.add(f"resize {width}x{height}")
-        await self.pilot.resize_terminal(width, height)
+        await self.resize(width, height)
+
+    async def resize(self, width: int, height: int) -> None:
+        """As the terminal sends a resize (and Pilot.resize_terminal does), without the
+        wait: Textual passes the new size on to the screens 1/120 s after the last
+        resize, by a timer; the engine does that at once, when the app has taken it in."""
+        size = Size(width, height)
+        self.app._driver._size = size  # type: ignore[union-attr]
+        self.app.post_message(events.Resize(size, size))
+        await self._handled(time.monotonic() + self.timeout)
+        if self.app._resize_timer is not None:
+            self.app._check_resize()
         await self.settle()
 
     def _mouse(self, kind: type[events.MouseEvent], x: int, y: int, button: int) -> None:

@@ -61,6 +61,29 @@ def steady_cursors() -> None:
         setattr(widget, "cursor_blink", blink)  # noqa: B010  (a class attribute, on purpose)
 
 
+def frames_by_the_engine() -> None:
+    """No frames drawn by Textual's clock: the engine draws one once the app is at rest
+    after each event (`Driver.settle`). Textual's frame timer (TEXTUAL_FPS, at least one a
+    second) drew midway through slow events instead, at moments that depend on the
+    machine's speed (running the callbacks queued for after a refresh then), and on a
+    dispute with hundreds of sides each such frame took seconds."""
+    import textual.screen
+
+    textual.screen.UPDATE_PERIOD = 24 * 3600.0  # type: ignore[misc]
+
+
+def palette_off_the_clock() -> None:
+    """The command palette's two half-second countdowns never end: "No matches found" is
+    not added to an empty list, nor the busy indicator shown. Whether the next key met
+    them depended on the machine's speed (an Enter then chose a command on one run and
+    not on another). Textual's timers cannot be made to fire at once (a zero delay
+    divides by zero), so the walk is that of a user who never waits half a second."""
+    from textual.command import CommandPalette
+
+    CommandPalette._NO_MATCHES_COUNTDOWN = 24 * 3600.0  # type: ignore[misc]
+    CommandPalette._BUSY_COUNTDOWN = 24 * 3600.0  # type: ignore[misc]
+
+
 def picker_folder(workdir: Path) -> Path:
     """The folder the picker lists (written once)."""
     write_all(workdir)

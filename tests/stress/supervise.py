@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -33,12 +34,19 @@ class Outcome:
 
 
 def run_child(seed: int, events: int, workdir: Path, *, timeout: float, deadline: float) -> Outcome:
-    """Run one seed in a child; kill it after `deadline` seconds and report its last events."""
+    """Run one seed in a child; kill it after `deadline` seconds and report its last events.
+
+    The child works in a folder of its own, `workdir/seed-N` (its briefs, user folders and
+    current folder), as a replay does in a fresh one: seeds running side by side once
+    shared a basket, recent searches and a brief that `A` writes to, so what one seed did
+    changed what another saw."""
     log = workdir / "logs" / f"seed-{seed}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     log.unlink(missing_ok=True)
+    own = workdir / f"seed-{seed}"
+    shutil.rmtree(own, ignore_errors=True)
     command = [sys.executable, "-m", "tests.stress", "--seed", str(seed), "--events", str(events)]
-    command += ["--workdir", str(workdir), "--timeout", str(timeout), "--log", str(log)]
+    command += ["--workdir", str(own), "--timeout", str(timeout), "--log", str(log)]
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONFAULTHANDLER": "1"}
     try:
         done = subprocess.run(
@@ -72,7 +80,9 @@ def soak(minutes: float, events: int, workdir: Path, *, first_seed: int, timeout
         total += outcome.result["events"] if outcome.result else 0  # type: ignore[operator]
         status = "ok" if outcome.ok else "FAILED"
         print(f"seed {seed}: {status} ({total:,} events so far)", flush=True)
-        if not outcome.ok:
+        if outcome.ok:
+            shutil.rmtree(workdir / f"seed-{seed}", ignore_errors=True)  # kept when it failed
+        else:
             failed.append(seed)
             print(outcome.output, flush=True)
         seed += 1
