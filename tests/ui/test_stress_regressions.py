@@ -126,3 +126,16 @@ async def test_a_detail_pane_asked_to_show_an_item_before_its_text_is_mounted(
     async with app.run_test() as pilot:
         await pilot.pause()
         assert "This agreement doubles our container capacity" in screen_text(app)
+
+
+@pytest.mark.parametrize(
+    "event", [events.Key("x", "x"), events.MouseDown(None, 1, 1, 0, 0, 1, False, False, False)]
+)
+async def test_a_key_or_click_arriving_as_the_app_closes_is_dropped(
+    sample: Brief, event: events.Event
+) -> None:
+    """Input that reaches the app after its last screen is gone (it is shutting down)
+    raised ScreenStackError (seen by the stress harness). It is dropped."""
+    app = BriefingApp(sample)
+    assert not app.screen_stack
+    await app.on_event(event)

@@ -216,7 +216,10 @@ class BriefingApp(App[None]):
         """Drop a mouse press on a widget already removed (a notification closed by the
         first click of a double click): Textual's text selection would start in it and
         raise AttributeError on its missing parent. Drop paging in a command palette not
-        laid out yet (see ui/screens/palette.py)."""
+        laid out yet (see ui/screens/palette.py). Drop any key or mouse event once no
+        screen is left to take it (the app is closing): Textual raised ScreenStackError."""
+        if isinstance(event, events.InputEvent) and not self.screen_stack:
+            return
         if (
             isinstance(event, events.MouseDown)
             and not event.is_forwarded
