@@ -17,6 +17,12 @@ entry): reading an entry reads every source file anyway, to check its digest, an
 source's paragraphs are split from those bytes when first wanted. Derived tables
 (`Brief.items`, `Brief.links`) are never stored; the model builds them on first use.
 
+After its header line, an entry holds two JSON documents, a line each: the head (every
+field but the events and excerpts: all the reader's first frame shows) and the bulk (those
+two, nine tenths of a large entry). Both are checked against the entry's digest before
+the brief is returned, but only the head is decoded then; the bulk is decoded when first
+used (`briefing.brief.deferred`), so a large brief reopens in a fraction of the time.
+
 Writing a large brief's entry takes a second; when the process has a single thread, a
 forked child writes it, so the reader need not wait (see `write`).
 """
@@ -34,19 +40,28 @@ import sys
 import threading
 import time
 import weakref
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing import __version__
 from briefing.brief import model
+from briefing.brief.deferred import DEFERRED, Deferred, bulk_codec, bulk_of, decode_bulk
 from briefing.brief.model import Brief
+from briefing.brief.problems import BriefError, Problem
 from briefing.brief.sources import Articles, Paragraphs, SourceError, digest
 from briefing.brief.tables import Codec, Damaged
 from briefing.memory import paused_gc
 from briefing.store.files import cache_dir, write_atomic
 
-MAGIC = b"briefing-cache-5\n"
+if TYPE_CHECKING:
+    from briefing.brief.loader import LoadResult
+
+Check = Callable[[Path, bytes], "LoadResult"]
+"""Checks a brief's bytes as `briefing check` does (`briefing.brief.loader.check_brief`)."""
+
+MAGIC = b"briefing-cache-6\n"
 SUFFIX = ".entry"
 MAX_ENTRY_BYTES = 1024 * 1024 * 1024
 BACKGROUND_FROM = 20_000
@@ -56,14 +71,16 @@ _writers: list[int] = []  # forked children still writing an entry
 
 @functools.cache
 def codec() -> Codec:
-    """The brief's tables; a source's path and paragraphs come from its file, not the entry."""
-    return Codec(Brief, {Brief: ("path",), model.Source: ("path", "paragraphs")})
+    """The head's tables: the brief but for its deferred fields (`bulk_codec` has those);
+    a source's path and paragraphs come from its file, not the entry."""
+    derived = {Brief: ("path", *DEFERRED), model.Source: ("path", "paragraphs")}
+    return Codec(Brief, derived)
 
 
 @functools.cache
 def schema_digest() -> str:
     """Names the model's shape, so an entry written for another shape is never decoded."""
-    return digest(codec().schema.encode())
+    return digest(f"{codec().schema}\n\n{bulk_codec().schema}".encode())
 
 
 def entry_name(path: Path, content: bytes) -> str:
@@ -114,9 +131,14 @@ def _read_entry(file: Path) -> bytes | None:
     return data if len(data) == info.st_size else None
 
 
-def read(path: Path, content: bytes) -> Brief | None:
+def read(path: Path, content: bytes, check: Check | None = None) -> Brief | None:
     """The cached brief at path whose file holds `content`; None when there is no current,
     sound entry for it (a cache miss: the caller checks the brief itself).
+
+    Its events and excerpts are decoded when first used. Should they turn out damaged
+    then (only an entry forged with matching digests can be), the entry is removed and
+    the brief becomes the one `check` makes of `content`; without `check`, or when the
+    brief no longer passes it, that first use raises BriefError.
 
     The sources are read and hashed in this thread: in a second one, alongside decoding,
     they were starved of the GIL (each file needs it several times) and took longer. The
@@ -124,10 +146,10 @@ def read(path: Path, content: bytes) -> Brief | None:
     everything Textual had made: 70 ms at 100k excerpts).
     """
     with paused_gc():
-        return _read(path, content)
+        return _read(path, content, check)
 
 
-def _read(path: Path, content: bytes) -> Brief | None:
+def _read(path: Path, content: bytes, check: Check | None) -> Brief | None:
     folder = cache_dir()
     if not trusted_folder(folder):
         return None
@@ -144,13 +166,20 @@ def _read(path: Path, content: bytes) -> Brief | None:
     payload = memoryview(blob)[header_end + 1 :]
     if not _is_current(header, content_digest, payload):
         return None
+    head_end = blob.find(b"\n", header_end + 1)
+    if head_end < 0:
+        return None
     paragraphs = _read_sources(path, header["sources"])
     if paragraphs is None:
         return None
-    brief = _decode(path, payload, header["sources"], paragraphs)
-    if brief is not None:
-        _remember(brief, file, header)
-    return brief
+    head = memoryview(blob)[header_end + 1 : head_end]
+    bulk = memoryview(blob)[head_end + 1 :]
+    deferred = Deferred(functools.partial(decode_bulk, bulk), _recheck(file, content, check))
+    brief = _decode(path, head, header["sources"], paragraphs)
+    if brief is None:
+        return None
+    _remember(brief, file, header)
+    return deferred.install(brief)
 
 
 def _is_current(header: Any, content_digest: str, payload: memoryview) -> bool:
@@ -200,7 +229,7 @@ def _decode(
         if files != [file for file, _ in sources]:
             return None  # the entry's sources are not those whose files were checked
         supplied: dict[str, dict[str, list[Any]]] = {
-            "Brief": {"path": [path]},
+            "Brief": {"path": [path], **{name: [()] for name in DEFERRED}},
             "Source": {
                 "path": [p for p, _ in paragraphs],
                 "paragraphs": [text for _, text in paragraphs],
@@ -210,6 +239,25 @@ def _decode(
     except (ValueError, TypeError, KeyError, RecursionError, Damaged):
         return None
     return brief if isinstance(brief, Brief) else None
+
+
+def _recheck(file: Path, content: bytes, check: Check | None) -> Callable[[Brief], Brief]:
+    """What a brief whose bulk turns out damaged becomes: its entry (and what is kept
+    with it) removed, the brief checked again from `content`."""
+
+    def recheck(brief: Brief) -> Brief:
+        _origins.pop(id(brief), None)  # nothing more is read from or kept with the entry
+        for kept in file.parent.glob(f"{file.stem}.*"):
+            with suppress(OSError):
+                kept.unlink()
+        if check is None:
+            raise BriefError([Problem(str(brief.path), 0, 0, "its cache entry is damaged")])
+        result = check(brief.path, content)
+        if result.brief is None:
+            raise BriefError(result.errors)
+        return result.brief
+
+    return recheck
 
 
 def write(path: Path, content: bytes, brief: Brief, digests: dict[str, str]) -> None:
@@ -292,9 +340,11 @@ def _write_entry(file: Path, brief: Brief, header: dict[str, Any]) -> None:
         if not trusted_folder(file.parent):
             return
         with paused_gc():
-            # ASCII (\u escapes): an entry of plain ASCII decodes a fifth faster than UTF-8
-            payload = json.dumps(codec().encode(brief), separators=(",", ":"))
-        data = payload.encode("ascii")
+            # ASCII (\u escapes): an entry of plain ASCII decodes a fifth faster than UTF-8,
+            # and holds no line break, so the head ends at the first one
+            head = json.dumps(codec().encode(brief), separators=(",", ":"))
+            bulk = json.dumps(bulk_codec().encode(bulk_of(brief)), separators=(",", ":"))
+        data = f"{head}\n{bulk}".encode("ascii")
         header = {**header, "payload": digest(data)}
         write_atomic(file, MAGIC + json.dumps(header).encode() + b"\n" + data)
         _remove_stale(file)

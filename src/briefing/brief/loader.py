@@ -200,7 +200,7 @@ def load_brief(path: Path, *, use_cache: bool = True) -> Brief:
     path = Path(path)
     data = read_brief_bytes(path)
     if use_cache:
-        cached = cache.read(path, data)
+        cached = cache.read(path, data, check_brief)
         if cached is not None:
             return cached
     result = check_brief(path, data)

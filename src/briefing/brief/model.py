@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
 from briefing.brief.dates import BriefDate
 
@@ -225,6 +225,16 @@ class Brief:
     def __post_init__(self) -> None:
         events = tuple(sorted(self.events, key=lambda e: e.date.sort_key))
         object.__setattr__(self, "events", events)
+
+    if not TYPE_CHECKING:  # to the type checker, a brief has only the fields declared
+
+        def __getattr__(self, name: str) -> Any:
+            """A field not set yet: a brief reopened from the cache decodes its bulk (events,
+            excerpts) on first use, once for every thread (`briefing.brief.deferred`)."""
+            deferred = self.__dict__.get("_deferred")
+            if deferred is None:
+                raise AttributeError(f"'Brief' object has no attribute {name!r}")
+            return deferred.field(self, name)
 
     @functools.cached_property
     def items(self) -> dict[str, Item]:

@@ -85,7 +85,7 @@ def open_for_reading(path: Path) -> Opening:
     to check now; else to be checked behind a progress screen (`run`). Raises BriefError
     when it does not open."""
     opening = Opening(path, read_brief_bytes(path))
-    opening.brief = cache.read(path, opening.content)
+    opening.brief = cache.read(path, opening.content, check_brief)
     if opening.brief is None and len(opening.content) < SHOWN_FROM and opening.run() is None:
         raise BriefError(opening.problems)
     return opening
