@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 TIMEOUT = 60.0
+pytestmark = pytest.mark.xdist_group("browser")  # under pytest-xdist, one worker and one server
 _ESCAPES = re.compile(rb"\x1b\[[0-9;?$]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][AB0]")
 
 

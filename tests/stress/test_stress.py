@@ -1,14 +1,14 @@
 """The bounded stress run of the normal suite: several seeds, over 5,000 events in all.
 
 Each seed runs in a child process (`python -m tests.stress --seed N`) with a deadline and
-a folder of its own, three at a time (each waits on the app between events, so a third
-keeps two cores busier); a seed fails on any exception or hang, and its report names the
-seed, the last events and the command that replays them. The engine waits for the app to
-be at rest after every event, so a seed walks the same way however busy the machine is: a
-failure here replays with the command it prints. Together the seeds must have shown every
-screen the app defines, so a new screen that no key reaches fails here until one does.
-The whole run: `python -m pytest -q tests/stress` (see the README's Reliability section
-for its time).
+a folder of its own, several at a time (`seeds_at_once`: three alone on two cores, as each
+waits on the app between events and a third keeps the cores busier); a seed fails on any
+exception or hang, and its report names the seed, the last events and the command that
+replays them. The engine waits for the app to be at rest after every event, so a seed
+walks the same way however busy the machine is: a failure here replays with the command it
+prints. Together the seeds must have shown every screen the app defines, so a new screen
+that no key reaches fails here until one does. The whole run: `python -m pytest -q
+tests/stress` (see the README's Reliability section for its time).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import inspect
+import os
 import pkgutil
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -45,13 +46,32 @@ DEADLINE = 600.0
 NOT_DRIVEN = {"ItemsScreen", "OnTop", "ModalOnTop", "LoadingScreen"}
 """Screen classes that are only bases of others, and the screen shown while a brief is
 checked before its first frame (the stress test opens briefs already loaded)."""
+pytestmark = pytest.mark.xdist_group("stress")
+"""Under pytest-xdist every test here runs in one worker, so the seeds run once."""
+
+
+def seeds_at_once(session: pytest.Session) -> int:
+    """How many seeds run side by side: one more busy process than there are cores (a
+    seed waits on its app between events, so on two cores three run faster than two),
+    counting the pytest-xdist workers that run the suite's other tests meanwhile; two at
+    least. On two cores: three alone, two beside one other worker."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    others = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) - 1
+    if all(item.path == Path(__file__) for item in session.items):
+        others = 0  # only this file runs: the other workers have nothing to do
+    return max(2, cores + 1 - others)
 
 
 @pytest.fixture(scope="module")
-def outcomes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[int, Outcome]]:
-    """Every seed's outcome, run three at a time (on two cores, faster than two)."""
+def outcomes(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[int, Outcome]]:
+    """Every seed's outcome, several at a time (`seeds_at_once`)."""
     workdir = tmp_path_factory.mktemp("stress")
-    with ThreadPoolExecutor(max_workers=3) as pool:
+    with ThreadPoolExecutor(max_workers=seeds_at_once(request.session)) as pool:
         runs = {
             seed: pool.submit(
                 run_child, seed, EVENTS, workdir, timeout=EVENT_TIMEOUT, deadline=DEADLINE
