@@ -19,6 +19,7 @@ from briefing.brief import cache
 from briefing.brief.loader import check_brief, load_brief
 from briefing.brief.model import Brief
 from briefing.brief.problems import BriefError
+from briefing.brief.prose import read_prose
 from briefing.brief.sources import digest
 from briefing.search.index import index_for
 from briefing.store.files import cache_dir
@@ -207,3 +208,53 @@ def test_an_entry_of_one_document_is_a_miss(brief: Path) -> None:
     header["payload"] = digest(head)
     entry.write_bytes(cache.MAGIC + json.dumps(header).encode() + b"\n" + head)
     assert cache.read(brief, brief.read_bytes(), check_brief) is None
+
+
+def _cite_in_summary(brief: Path) -> None:
+    """Make the sample's summary cite two excerpts, as a real brief's does."""
+    text = brief.read_text("utf-8")
+    cited = text.replace("in March 2024.", "in March 2024 [@q-deal-signed; @q-deal-value].")
+    assert cited != text
+    brief.write_text(cited, "utf-8")
+
+
+def test_the_excerpts_the_summary_cites_are_there_before_the_rest(brief: Path) -> None:
+    """The overview's summary marks each claim with its sources: the excerpts it cites
+    are read with the head, without the bulk (forged here, to show it is not read)."""
+    _cite_in_summary(brief)
+    checked = load_brief(brief)
+    _forge(_unchanged, _span_past_its_table)
+    again = _reopened(brief, check=None)
+    summary = read_prose(again, again.summary)
+    assert summary == read_prose(checked, checked.summary)
+    assert [x.id for x in summary.backed[0].excerpts] == ["q-deal-signed", "q-deal-value"]
+    with pytest.raises(BriefError, match="its cache entry is damaged"):
+        again.excerpts  # noqa: B018
+
+
+def test_a_cited_excerpt_given_out_early_is_the_one_the_brief_holds(brief: Path) -> None:
+    _cite_in_summary(brief)
+    checked = load_brief(brief)
+    again = _reopened(brief)
+    early = again.get("q-deal-value")
+    _assert_same_brief(again, checked)
+    assert early is again.excerpt("q-deal-value") and early in again.excerpts
+    assert again.get("q-deal-signed") is again.items["q-deal-signed"]
+
+
+def _requote(bulk: Tables) -> None:
+    excerpts = bulk["Excerpt"]
+    excerpts["quote"][excerpts["id"].index("q-deal-value")] = "Not what the head says."
+
+
+def test_a_bulk_that_disagrees_with_the_heads_cited_excerpts_is_checked_again(
+    brief: Path,
+) -> None:
+    _cite_in_summary(brief)
+    checked = load_brief(brief)
+    _forge(_unchanged, _requote)
+    again = _reopened(brief)
+    early = again.get("q-deal-value")
+    _assert_same_brief(again, checked)
+    assert early == again.excerpt("q-deal-value")
+    assert cache_dir().exists() and list(cache_dir().glob("*.entry")) == []

@@ -76,8 +76,8 @@ def test_a_planted_pickle_entry_runs_nothing_and_is_removed(brief: Path, tmp_pat
 
 def _forge(entry: Path, edit_tables: object) -> None:
     """Rewrite an entry with edited tables and every digest made to match again. The
-    entry's head and bulk (`briefing.brief.cache`) are edited as one set of tables; a
-    table added goes into both."""
+    entry's head and bulk (`briefing.brief.cache`) are edited as one set of tables: a
+    table both hold (the excerpts) is the bulk's, and a table added goes into both."""
     blob = entry.read_bytes()
     header_end = blob.index(b"\n", len(cache.MAGIC))
     header = json.loads(blob[len(cache.MAGIC) : header_end])
@@ -86,9 +86,12 @@ def _forge(entry: Path, edit_tables: object) -> None:
     assert callable(edit_tables)
     edit_tables(tables)
     for name, table in tables.items():
-        for part in (head, bulk):
-            if name in part or name not in head.keys() | bulk.keys():
-                part[name] = table
+        if name in bulk:
+            bulk[name] = table
+        elif name in head:
+            head[name] = table
+        else:
+            head[name] = bulk[name] = table
     payload = json.dumps(head).encode() + b"\n" + json.dumps(bulk).encode()
     header["payload"] = digest(payload)
     entry.write_bytes(cache.MAGIC + json.dumps(header).encode() + b"\n" + payload)

@@ -47,7 +47,15 @@ from typing import TYPE_CHECKING, Any
 
 from briefing import __version__
 from briefing.brief import model
-from briefing.brief.deferred import DEFERRED, Deferred, bulk_codec, bulk_of, decode_bulk
+from briefing.brief.deferred import (
+    DEFERRED,
+    Deferred,
+    bulk_codec,
+    bulk_of,
+    decode_bulk,
+    head_of,
+    head_type,
+)
 from briefing.brief.model import Brief
 from briefing.brief.problems import BriefError, Problem
 from briefing.brief.sources import Articles, Paragraphs, SourceError, digest
@@ -71,10 +79,11 @@ _writers: list[int] = []  # forked children still writing an entry
 
 @functools.cache
 def codec() -> Codec:
-    """The head's tables: the brief but for its deferred fields (`bulk_codec` has those);
-    a source's path and paragraphs come from its file, not the entry."""
+    """The head's tables: the brief but for its deferred fields (`bulk_codec` has those),
+    with the excerpts its summary cites; a source's path and paragraphs come from its
+    file, not the entry."""
     derived = {Brief: ("path", *DEFERRED), model.Source: ("path", "paragraphs")}
-    return Codec(Brief, derived)
+    return Codec(head_type(), derived)
 
 
 @functools.cache
@@ -174,12 +183,13 @@ def _read(path: Path, content: bytes, check: Check | None) -> Brief | None:
         return None
     head = memoryview(blob)[header_end + 1 : head_end]
     bulk = memoryview(blob)[head_end + 1 :]
-    deferred = Deferred(functools.partial(decode_bulk, bulk), _recheck(file, content, check))
-    brief = _decode(path, head, header["sources"], paragraphs)
-    if brief is None:
+    decoded = _decode(path, head, header["sources"], paragraphs)
+    if decoded is None:
         return None
+    brief, cited = decoded
+    bulk_decoded = functools.partial(decode_bulk, bulk)
     _remember(brief, file, header)
-    return deferred.install(brief)
+    return Deferred(cited, bulk_decoded, _recheck(file, content, check)).install(brief)
 
 
 def _is_current(header: Any, content_digest: str, payload: memoryview) -> bool:
@@ -222,7 +232,9 @@ def _decode(
     payload: memoryview,
     sources: list[list[str]],
     paragraphs: list[tuple[Path, Paragraphs]],
-) -> Brief | None:
+) -> tuple[Brief, tuple[model.Excerpt, ...]] | None:
+    """The entry's head: the brief (but for its deferred fields) and the excerpts its
+    summary cites; None when it is damaged."""
     try:
         tables = json.loads(str(payload, "utf-8", "surrogatepass"))  # no copy of the bytes
         files = tables["Source"]["file"]
@@ -235,10 +247,10 @@ def _decode(
                 "paragraphs": [text for _, text in paragraphs],
             },
         }
-        brief = codec().decode(tables, supplied)
+        head = codec().decode(tables, supplied)
     except (ValueError, TypeError, KeyError, RecursionError, Damaged):
         return None
-    return brief if isinstance(brief, Brief) else None
+    return head.brief, head.cited
 
 
 def _recheck(file: Path, content: bytes, check: Check | None) -> Callable[[Brief], Brief]:
@@ -342,7 +354,7 @@ def _write_entry(file: Path, brief: Brief, header: dict[str, Any]) -> None:
         with paused_gc():
             # ASCII (\u escapes): an entry of plain ASCII decodes a fifth faster than UTF-8,
             # and holds no line break, so the head ends at the first one
-            head = json.dumps(codec().encode(brief), separators=(",", ":"))
+            head = json.dumps(codec().encode(head_of(brief)), separators=(",", ":"))
             bulk = json.dumps(bulk_codec().encode(bulk_of(brief)), separators=(",", ":"))
         data = f"{head}\n{bulk}".encode("ascii")
         header = {**header, "payload": digest(data)}

@@ -8,6 +8,8 @@ fields apart (`briefing.brief.cache`), the brief is built without them, and the 
 of either, by any thread, decodes both (the reader's search index, readied in a worker
 once the first frame is painted, usually comes first). A thread that asks meanwhile waits
 for it, and every thread gets the same objects; to its users the brief is the same.
+The excerpts the summary cites are the exception: the overview marks each claim with its
+sources, so the head holds them too, and `Brief.get` finds them before the rest.
 
 The bulk was checked against the entry's digest before the brief was shown, so only an
 entry forged with matching digests can fail to decode here. Then the brief is checked
@@ -24,7 +26,7 @@ import typing
 from collections.abc import Callable
 from typing import Any
 
-from briefing.brief.model import Brief
+from briefing.brief.model import Brief, Excerpt, Item
 from briefing.brief.tables import Codec, Damaged
 from briefing.memory import paused_gc
 
@@ -43,6 +45,26 @@ def bulk_codec() -> Codec:
     return Codec(bulk, {})
 
 
+@functools.cache
+def head_type() -> type[Any]:
+    """The entry's head: the brief without its deferred fields (the codec leaves them out),
+    and the excerpts its summary cites."""
+    hints = typing.get_type_hints(Brief)
+    fields = [("brief", Brief), ("cited", hints["excerpts"])]
+    return dataclasses.make_dataclass("Head", fields, frozen=True, slots=True)
+
+
+def head_of(brief: Brief) -> object:
+    """The brief's head, to encode: the brief and the excerpts its summary cites."""
+    from briefing.brief.claims import claims
+    from briefing.brief.prose import paragraphs
+
+    summary = paragraphs(brief.summary or "")
+    ids = {i for paragraph in summary for claim in claims(paragraph) for i in claim.ids}
+    cited = tuple(x for x in brief.excerpts if x.id in ids) if ids else ()
+    return head_type()(brief, cited)
+
+
 def bulk_of(brief: Brief) -> object:
     """The brief's deferred fields, to encode with `bulk_codec`."""
     return bulk_codec().root(*(getattr(brief, name) for name in DEFERRED))
@@ -59,7 +81,7 @@ def decode_bulk(data: memoryview) -> dict[str, Any] | None:
 
 
 class Deferred:
-    """The bulk of one brief, not decoded yet.
+    """The bulk of one brief, not decoded yet, and the excerpts its summary cites.
 
     `decode` gives the deferred fields, or None when the entry turns out damaged;
     `recheck` then gives the brief checked from its file (or raises BriefError).
@@ -67,9 +89,11 @@ class Deferred:
 
     def __init__(
         self,
+        cited: tuple[Excerpt, ...],
         decode: Callable[[], dict[str, Any] | None],
         recheck: Callable[[Brief], Brief],
     ) -> None:
+        self._cited = {x.id: x for x in cited}
         self._decode: Callable[[], dict[str, Any] | None] | None = decode
         self._recheck = recheck
         self._lock = threading.Lock()
@@ -84,6 +108,11 @@ class Deferred:
             state.pop(name, None)
         state["_deferred"] = self
         return brief
+
+    def cited(self, item_id: str) -> Item | None:
+        """The excerpt with this id if the summary cites it (the very object the excerpts
+        will hold, unless the entry turns out damaged), else None."""
+        return self._cited.get(item_id)
 
     def field(self, brief: Brief, name: str) -> Any:
         """The brief's field `name`, filling every deferred field first if need be."""
@@ -110,7 +139,7 @@ class Deferred:
         again (it then becomes that brief, whatever the entry said)."""
         decode, self._decode = self._decode, None  # the entry's bytes are let go
         with paused_gc():
-            values = decode() if decode is not None else None
+            values = self._with_cited(decode() if decode is not None else None)
         if values is not None:
             return values
         try:
@@ -119,3 +148,14 @@ class Deferred:
             self._failure = error
             raise
         return {f.name: getattr(checked, f.name) for f in dataclasses.fields(Brief)}
+
+    def _with_cited(self, values: dict[str, Any] | None) -> dict[str, Any] | None:
+        """The decoded fields holding the summary's excerpts as already given out; None
+        when the bulk does not hold each of them as the head does."""
+        if values is None or not self._cited:
+            return values
+        cited, excerpts = self._cited, values["excerpts"]
+        found = [x for x in excerpts if x.id in cited]
+        if {x.id for x in found} != cited.keys() or any(cited[x.id] != x for x in found):
+            return None
+        return {**values, "excerpts": tuple(cited.get(x.id, x) for x in excerpts)}

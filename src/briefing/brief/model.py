@@ -260,6 +260,11 @@ class Brief:
 
     def get(self, item_id: str) -> Item | None:
         """The item with this id, of whatever kind, or None."""
+        deferred = self.__dict__.get("_deferred")
+        if deferred is not None:  # the overview's summary needs its excerpts, not all
+            cited: Item | None = deferred.cited(item_id)
+            if cited is not None:
+                return cited
         return self.items.get(item_id)
 
     def source(self, source_id: str) -> Source:
