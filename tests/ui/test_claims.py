@@ -20,7 +20,7 @@ from briefing.ui.screens.evidence import EvidenceScreen
 from briefing.ui.screens.overview import OverviewScreen
 from briefing.ui.screens.source import SourceReaderScreen
 from briefing.ui.widgets.detail import DetailPane, detail_parts, render
-from briefing.ui.widgets.prose import Prose, ProseBody
+from briefing.ui.widgets.prose import Prose
 
 CLAIMS = Path(__file__).parents[1] / "fixtures" / "claims" / "briefs" / "claims.yaml"
 SIZE = (120, 40)
@@ -159,6 +159,27 @@ async def test_arrows_select_the_summarys_markers_in_turn(brief: Brief) -> None:
         assert marker_styles(prose) == ["[○]", "[●2]*", "[○]"]
 
 
+def shown_lines(prose: Prose) -> list[str]:
+    """The lines of the prose in view, as the reader sees them."""
+    height = prose.scrollable_content_region.height
+    return [prose.render_line(y).text.rstrip() for y in range(height)]
+
+
+async def test_a_selected_marker_below_the_view_is_scrolled_into_it(brief: Brief) -> None:
+    """At 40x20 the summary is taller than its box: selecting the last claim (← from
+    none selected) brings its line into view, and the first line scrolls out."""
+    app = BriefingApp(brief, style="plain")
+    async with app.run_test(size=(40, 20)) as pilot:
+        await pilot.pause()
+        prose = app.screen.query_one(Prose)
+        assert "The Kaliningrad port signed a" in shown_lines(prose)[0]
+        assert not any("slipped" in line for line in shown_lines(prose))
+        await pilot.press("left")
+        await pilot.pause()
+        assert any("slipped.[○]" in line for line in shown_lines(prose)), shown_lines(prose)
+        assert "The Kaliningrad port signed a" not in shown_lines(prose)[0]
+
+
 async def test_enter_lists_the_quotes_behind_the_claim_and_opens_one(brief: Brief) -> None:
     app = BriefingApp(brief, style="plain")
     async with app.run_test(size=SIZE) as pilot:
@@ -208,7 +229,8 @@ async def test_a_click_on_a_marker_lists_its_quotes(brief: Brief) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         first = "The Kaliningrad port signed a cargo deal with the Northern Alliance in March 2024."
-        await pilot.click(ProseBody, offset=(len(first) + 1, 0))
+        # the marker follows the sentence; the summary has a border and one column of padding
+        await pilot.click(Prose, offset=(2 + len(first) + 1, 1))
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, EvidenceScreen)

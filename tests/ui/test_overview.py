@@ -80,6 +80,7 @@ async def test_t_shows_the_panes_and_escape_comes_back(sample: Brief) -> None:
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
+        assert app.screen_stack == [app.screen]  # made in the first overview's place
         assert isinstance(app.screen.focused, Timeline)
         assert "esc Overview" in key_bar(app)
         app.screen.show_item("t-ports")  # a narrowing: Escape undoes it first

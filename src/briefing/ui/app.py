@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App
@@ -23,7 +23,6 @@ from briefing.memory import first_frame_shown, keep_out_of_gc
 from briefing.sanitize import one_line
 from briefing.store import settings
 from briefing.ui.choices import Choices
-from briefing.ui.screens.main import MainScreen
 from briefing.ui.text import shown
 
 if TYPE_CHECKING:
@@ -78,15 +77,25 @@ class BriefingApp(App[None]):
         if theme:
             self.set_reactive(App.theme, theme)
 
-    def get_default_screen(self) -> Screen[None]:
-        """The main screen straight away, so the first frame already shows the brief."""
+    def get_default_screen(self) -> Screen[Any]:
+        """The brief straight away, so the first frame already shows it."""
         if self.brief is not None:
-            return MainScreen(self.brief, overview=self.overview)
+            return self._first_screen(self.brief)
         if self.opening is not None:
             from briefing.ui.screens.loading import LoadingScreen
 
             return LoadingScreen(self.opening)
         return super().get_default_screen()
+
+    def _first_screen(self, brief: Brief) -> Screen[Any]:
+        """The overview, or the main screen when the reader opens on the panes."""
+        if self.overview:
+            from briefing.ui.screens.overview import OverviewScreen
+
+            return OverviewScreen(brief)
+        from briefing.ui.screens.main import MainScreen
+
+        return MainScreen(brief)
 
     def on_key(self, event: events.Key) -> None:
         """Type-ahead: a character typed while a screen was opening reached the screen
@@ -198,7 +207,7 @@ class BriefingApp(App[None]):
     def _opened(self, brief: Brief) -> None:
         self.brief = brief
         keep_out_of_gc()
-        self.push_screen(MainScreen(brief, overview=self.overview))
+        self.push_screen(self._first_screen(brief))
         self.call_after_refresh(self._prepare_search, brief)
         self._watch_brief(brief)
 
@@ -208,7 +217,7 @@ class BriefingApp(App[None]):
         cache it and ready its search index."""
         self.brief = message.brief
         keep_out_of_gc()
-        await self.push_screen(MainScreen(message.brief, overview=self.overview))
+        await self.push_screen(self._first_screen(message.brief))
         self.call_after_refresh(self._prepare_search, message.brief)
         self._watch_brief(message.brief)
 

@@ -4,7 +4,7 @@ marker (`[○]` one source, `[●3]` three), never the raw `[@…]` the brief ho
 from __future__ import annotations
 
 from rich.style import Style
-from rich.text import Text
+from rich.text import Span, Text
 
 from briefing.brief.prose import Evidence, Prose
 from briefing.ui.text import safe
@@ -53,8 +53,18 @@ def _style(style: str | Style) -> Style:
 
 def marker_end(text: Text, number: int) -> int:
     """Where the marker of claim `number` ends in text drawn with `click` (else its end)."""
+    found = _marker_span(text, number)
+    return len(text) if found is None else found.end
+
+
+def has_marker(text: Text, number: int) -> bool:
+    """Whether text drawn with `click` holds (part of) the marker of claim `number`."""
+    return _marker_span(text, number) is not None
+
+
+def _marker_span(text: Text, number: int) -> Span | None:
     for span in text.spans:
         style = span.style
         if isinstance(style, Style) and style.meta.get("@click", "").endswith(f"({number})"):
-            return span.end
-    return len(text)
+            return span
+    return None

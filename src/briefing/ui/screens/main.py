@@ -52,24 +52,17 @@ class MainScreen(BriefActions, Screen[None]):
     narrowing: var[Narrowing] = var(Narrowing())
     """The topic (with its subtopics), entity and event the panes are narrowed to."""
 
-    def __init__(self, brief: Brief, *, overview: bool = False) -> None:
+    def __init__(self, brief: Brief, *, showing: str | None = None) -> None:
         super().__init__()
         self.brief = brief
-        self.start_on_overview = overview
-        """Whether the overview (summary, disputes, figures) opens over the panes at once."""
         self.history = NarrowingHistory()
         """The narrowings before each change, for Escape to take back."""
-        self.made = not overview
-        """Whether the bars and panes are made (else the overview, over them, is all the
-        first frame shows: they are made when it is first left)."""
+        self._showing = showing
+        """An item to show once the panes are up (chosen on the overview)."""
 
     def compose(self) -> ComposeResult:
-        """Header, filter bar, the four panes, and the footer with the citation style.
-        Opening on the overview, nothing is made until the overview is first left
-        (`make_panes`): it covers this screen, and the first frame need not wait."""
+        """Header, filter bar, the four panes, and the footer with the citation style."""
         self._fit(self.app.size.width)
-        if not self.made:
-            return
         yield BriefHeader(self.brief)
         yield FilterBar(id="filters")
         with Container(id="panes"):
@@ -93,11 +86,10 @@ class MainScreen(BriefActions, Screen[None]):
         ]
 
     def on_mount(self) -> None:
-        """Fill the panes and follow the citation style (or open the overview over them)."""
-        if self.made:
-            self._show_panes()
-        else:
-            self.action_overview()
+        """Fill the panes, follow the citation style, and show the item chosen (if any)."""
+        self._show_panes()
+        if self._showing is not None:
+            self.show_item(self._showing)
 
     def _show_panes(self) -> None:
         """Titles, rows and the focus on the timeline; the style indicator follows the
@@ -107,13 +99,6 @@ class MainScreen(BriefActions, Screen[None]):
         self._detail().border_title = "Detail"
         self.apply_filters()
         self._timeline().focus()
-
-    async def make_panes(self) -> None:
-        """Everything, the first time it is shown."""
-        if not self.made:
-            self.made = True
-            await self.recompose()
-            self._show_panes()
 
     def on_resize(self, event: events.Resize) -> None:
         """Switch between the wide and the narrow layout."""
@@ -336,8 +321,7 @@ class MainScreen(BriefActions, Screen[None]):
         """Push a screen; whatever item id it dismisses with is shown here."""
         self.app.push_screen(screen, callback=self._returned)
 
-    async def _returned(self, item_id: object) -> None:
-        await self.make_panes()
+    def _returned(self, item_id: object) -> None:
         if isinstance(item_id, str):
             self.show_item(item_id)
 
@@ -364,7 +348,7 @@ class MainScreen(BriefActions, Screen[None]):
         """The overview: the brief's summary, disputes and key figures."""
         from briefing.ui.screens.overview import OverviewScreen
 
-        self._push(OverviewScreen(self.brief))
+        self._push(OverviewScreen(self.brief, over_panes=True))
 
     def action_copy(self) -> None:
         """Copy the selected item with its citation, in the current style."""

@@ -23,9 +23,6 @@ FILTER_KINDS = {"topic": Topic, "entity": Entity, "event": Event}
 
 async def reload_main(screen: MainScreen, brief: Brief) -> None:
     """Show `brief` on the main screen, keeping the reader's place where it can."""
-    if not screen.made:  # nothing is made yet (the overview covers it): made from this brief
-        screen.brief = brief
-        return
     focused = screen.focused.id if screen.focused is not None else None
     event, excerpt = screen.cursor_event(), screen.cursor_excerpt()
     topic = screen.query_one(TopicTree).highlighted_topic
@@ -38,8 +35,6 @@ async def reload_main(screen: MainScreen, brief: Brief) -> None:
         }
     )
     await screen.recompose()
-    if not screen.query(Timeline):
-        await screen.make_panes()
     screen.query_one(TopicTree).border_title = "Topics"
     screen.query_one(DetailPane).border_title = "Detail"
     _follow_style(screen)

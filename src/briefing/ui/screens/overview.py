@@ -1,8 +1,10 @@
 """The overview: the brief's bottom line first (its summary), then its disputes and key
 figures, each one key away; the Topics, Timeline and Excerpts panes are behind `t`.
 
-It opens over the main screen and dismisses with the id of an item to go to there (or
-None to show the panes as they are).
+The reader opens on it: it is the first screen, and the panes are made only when it is
+first left (in its place: the first frame need not wait for them). Opened again with `o`,
+it sits over the main screen and dismisses with the id of an item to go to there (or None
+to show the panes as they are).
 """
 
 from __future__ import annotations
@@ -111,7 +113,7 @@ class OverviewScreen(BriefActions, OnTop[str | None]):
     ]
     DEFAULT_CSS = """
     OverviewScreen {
-        #overview-summary { height: 1fr; }
+        #overview-summary { height: 1fr; scrollbar-gutter: stable; }
         #overview-lists { height: 40%; min-height: 6; }
         &.-narrow #overview-lists { layout: vertical; height: 10; }
         #overview-summary, .overview-list {
@@ -136,9 +138,11 @@ class OverviewScreen(BriefActions, OnTop[str | None]):
     }
     """
 
-    def __init__(self, brief: Brief) -> None:
+    def __init__(self, brief: Brief, *, over_panes: bool = False) -> None:
         super().__init__()
         self.brief = brief
+        self.over_panes = over_panes
+        """Whether it was opened over the main screen (else the reader opened on it)."""
 
     def compose(self) -> ComposeResult:
         """Header, the summary, the disputes beside the figures, and the key bar."""
@@ -173,13 +177,30 @@ class OverviewScreen(BriefActions, OnTop[str | None]):
         await self.recompose()
         self.on_mount()
 
+    def _pop_result_callback(self) -> None:
+        """Textual gives an app's first screen no result callback, yet `switch_screen`
+        pops one from the screen it replaces (IndexError): the overview the reader opened
+        on is replaced by the main screen that way."""
+        if self._result_callbacks:
+            super()._pop_result_callback()
+
     def selected_item_id(self) -> str | None:
         """The dispute or figure under the cursor of the focused list."""
         return self.focused.item_id if isinstance(self.focused, OverviewList) else None
 
     def show_item(self, item_id: str) -> None:
         """Go to an item: the main screen shows it in its own pane or screen."""
-        self.dismiss(item_id)
+        self.to_panes(item_id)
+
+    def to_panes(self, item_id: str | None) -> None:
+        """Leave for the panes, showing the item if one is given: back to the main screen
+        below, or to a main screen made now in this one's place."""
+        if self.over_panes:
+            self.dismiss(item_id)
+        elif self.is_active:
+            from briefing.ui.screens.main import MainScreen
+
+            self.app.switch_screen(MainScreen(self.brief, showing=item_id))
 
     @on(RowList.Chosen, "#overview-disputes")
     def _dispute_chosen(self) -> None:
@@ -195,13 +216,13 @@ class OverviewScreen(BriefActions, OnTop[str | None]):
 
     def _returned(self, item_id: object) -> None:
         if isinstance(item_id, str):
-            self.dismiss(item_id)
+            self.to_panes(item_id)
 
     # Actions (see briefing.keys.OVERVIEW_SCREEN) ---------------------------------------
 
     def action_panes(self) -> None:
         """The Topics, Timeline and Excerpts panes, as they were left."""
-        self.dismiss(None)
+        self.to_panes(None)
 
     def action_copy(self) -> None:
         """Copy the selected dispute or figure with its citations."""

@@ -11,40 +11,42 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
+from textual import events
 from textual.binding import BindingType
-from textual.containers import VerticalScroll
-from textual.geometry import Region
-from textual.widgets import Static
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from briefing import keys
 from briefing.brief.model import Brief
 from briefing.brief.prose import read_prose
 from briefing.ui.bindings import bindings
-from briefing.ui.claims import marker_end, prose_text
-from briefing.ui.widgets.claim_markers import ClaimMarkers, forward_claim_click
+from briefing.ui.claims import has_marker, prose_text
+from briefing.ui.widgets.claim_markers import ClaimMarkers
 from briefing.ui.widgets.rows import row_style
+from briefing.ui.widgets.wrapping import wrap_offsets
 
 
-class ProseBody(Static):
-    """The drawn prose; a click on a marker is passed to the `Prose` around it."""
+class Prose(ClaimMarkers, ScrollView, can_focus=True):
+    """A focusable, scrollable block of prose whose claim markers can be selected.
 
-    def action_claim(self, number: int) -> None:
-        """A marker was clicked: list the quotes behind its claim."""
-        forward_claim_click(self, number)
-
-
-class Prose(ClaimMarkers, VerticalScroll):
-    """A focusable, scrollable block of prose whose claim markers can be selected."""
+    Drawn line by line (Textual's line API): the prose is wrapped once for each width and
+    only the lines in view are rendered. The overview's summary as one Static in a
+    scrolling container was wrapped twice and drawn whole: a sixth of the first frame.
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"prose--marker", "prose--selected"}
     BINDINGS: ClassVar[list[BindingType]] = bindings(keys.PROSE)
     HELP_TITLE = "Summary"
     DEFAULT_CSS = """
-    Prose > .prose--marker { color: $text-accent; text-style: bold; }
-    Prose > .prose--selected { color: $text-accent; text-style: bold reverse; }
-    Prose > ProseBody { width: 1fr; }
+    Prose {
+        overflow-x: hidden;
+        & > .prose--marker { color: $text-accent; text-style: bold; }
+        & > .prose--selected { color: $text-accent; text-style: bold reverse; }
+    }
     """
 
     def __init__(
@@ -63,32 +65,72 @@ class Prose(ClaimMarkers, VerticalScroll):
         """What shows when there is no prose."""
         self.reading = read_prose(brief, text)
         self.claims = tuple(s for s in self.reading.sentences if s.evidence is not None)
+        self._lines: list[Text] = []
+        self._lines_key: tuple[object, ...] | None = None
+        self._strips: dict[int, Strip] = {}
+        self._strips_key: tuple[object, ...] | None = None
 
     @property
     def claims_brief(self) -> Brief:
         """The brief the prose is from."""
         return self.brief
 
-    def compose(self) -> ComposeResult:
-        """One body, filled on mount (once the marker's colour is known)."""
-        yield ProseBody(classes="prose-body")
-
     def on_mount(self) -> None:
-        """Draw the prose; say how to reach its evidence when it cites any."""
+        """Say how to reach the evidence when the prose cites any."""
         if self.claims:
             self.border_subtitle = "←/→ a claim's marker · Enter its quotes"
-        self._draw()
 
-    def notify_style_update(self) -> None:
-        """The theme changed: draw again in its colours."""
-        super().notify_style_update()
-        if self.is_mounted:
-            self.call_after_refresh(self._draw)
+    def _on_resize(self, event: events.Resize) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Scroll over as many lines as the prose wraps to at this width."""
+        width = self.scrollable_content_region.width
+        self.virtual_size = Size(width, len(self._wrapped(width)))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """As many lines as the prose wraps to (for `height: auto`)."""
+        return len(self._wrapped(width))
+
+    def _wrapped(self, width: int) -> list[Text]:
+        """The prose as drawn now, wrapped to the width; made again only when the width,
+        the selected marker or the theme changes."""
+        key = (width, self.selected_claim, self.app.theme)
+        if key != self._lines_key:
+            self._lines_key = key
+            self._lines = []
+            for paragraph in self.rendered().split("\n", allow_blank=True):
+                cuts = [end for _, end in wrap_offsets(paragraph.plain, width)]
+                self._lines.extend(paragraph.divide(cuts[:-1]))
+        return self._lines
+
+    def render_line(self, y: int) -> Strip:
+        """One line in view (each drawn once while the lines and their style stay)."""
+        width = self.scrollable_content_region.width
+        lines, base = self._wrapped(width), self.rich_style
+        index = int(self.scroll_y) + y
+        if not 0 <= index < len(lines):
+            return Strip.blank(width, base)
+        if (self._lines_key, base) != self._strips_key:
+            self._strips_key = (self._lines_key, base)
+            self._strips.clear()
+        strip = self._strips.get(index)
+        if strip is None:
+            line = lines[index]
+            own = line.style if isinstance(line.style, Style) else Style.parse(line.style)
+            segments = Segment.apply_style(line.render(self.app.console), base + own)
+            strip = Strip(segments).extend_cell_length(width, base).crop(0, width)
+            self._strips[index] = strip
+        return strip
+
+    def action_claim(self, number: int) -> None:
+        """A marker was clicked: list the quotes behind its claim."""
+        self.open_claim(number)
 
     def show_selected_claim(self) -> None:
         """Show the newly selected marker, scrolled into view."""
-        self._draw()
-        self.call_after_refresh(self._scroll_to_selected)
+        self.refresh()
+        self._scroll_to_selected()
 
     def action_copy(self) -> None:
         """Copy the prose with each claim's citations in the app's citation style."""
@@ -113,20 +155,13 @@ class Prose(ClaimMarkers, VerticalScroll):
             click="claim",
         )
 
-    def _draw(self) -> None:
-        # Its screen may have been closed (its body removed) before this ran.
-        for body in self.query(ProseBody) if self.is_attached else ():
-            body.update(self.rendered())
-
     def _scroll_to_selected(self) -> None:
         """Scroll so that the selected marker's line shows."""
-        if not self.selected_claim or not self.is_attached:
-            return
-        text = self.rendered()
-        end = marker_end(text, self.selected_claim)
-        width = max(self.query_one(ProseBody).content_region.width, 1)
-        line = len(text[:end].wrap(self.app.console, width)) - 1
-        self.scroll_to_region(Region(0, line, width, 1), animate=False, immediate=True)
+        width = self.scrollable_content_region.width
+        for index, line in enumerate(self._wrapped(width)):
+            if has_marker(line, self.selected_claim):
+                self.scroll_to_region(Region(0, index, width, 1), animate=False, immediate=True)
+                return
 
     @property
     def plain(self) -> str:
