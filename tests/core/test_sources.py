@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from briefing.brief.model import Span
 from briefing.brief.quotes import SourceText, _end_offset, _original_offset
 from briefing.brief.sources import (
+    LARGE,
     MAX_SOURCE_BYTES,
     Paragraphs,
     SourceError,
@@ -19,6 +21,7 @@ from briefing.brief.sources import (
     digest,
     read_source,
     resolve_source,
+    sha256,
     split_paragraphs,
 )
 
@@ -257,3 +260,16 @@ def test_a_relative_brief_path_resolves_from_the_current_folder_each_time(
     assert resolve_source(Path("briefs/b.yaml"), "../seeds/a.txt").parent.parent == tree
     monkeypatch.chdir(other)
     assert resolve_source(Path("briefs/b.yaml"), "../seeds/a.txt").parent.parent == other
+
+
+@pytest.mark.parametrize("size", [0, 3, LARGE - 1, LARGE, 3 * LARGE + 7])
+def test_digest_is_sha256_below_and_above_the_large_size(size: int) -> None:
+    """Small inputs are hashed by Python's own SHA-256, large ones by OpenSSL's: the
+    digest is the same either way, whole or fed in pieces."""
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    assert digest(data) == hashlib.sha256(data).hexdigest()
+    assert digest(memoryview(data)) == hashlib.sha256(data).hexdigest()
+    pieces = sha256()
+    pieces.update(data[: size // 2])
+    pieces.update(data[size // 2 :])
+    assert pieces.hexdigest() == hashlib.sha256(data).hexdigest()

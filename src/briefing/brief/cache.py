@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import atexit
 import functools
-import hashlib
 import json
 import os
 import signal
@@ -58,7 +57,7 @@ from briefing.brief.deferred import (
 )
 from briefing.brief.model import Brief
 from briefing.brief.problems import BriefError, Problem
-from briefing.brief.sources import Articles, Paragraphs, SourceError, digest
+from briefing.brief.sources import Articles, Paragraphs, SourceError, digest, sha256
 from briefing.brief.tables import Codec, Damaged
 from briefing.memory import paused_gc
 from briefing.store.files import cache_dir, write_atomic
@@ -101,7 +100,7 @@ def entry_name(path: Path, content: bytes) -> str:
 def _entry_name(path: Path, content_digest: str) -> str:
     """`entry_name` for the brief's bytes of this digest (hashed once per read: 25 MB at
     100k excerpts)."""
-    place = hashlib.sha256()
+    place = sha256()
     for part in (__version__.encode(), sys.version.encode(), os.fsencode(path.resolve())):
         place.update(part + b"\0")  # fsencode: a file name need not be valid UTF-8
     return f"{place.hexdigest()[:24]}-{content_digest}{SUFFIX}"

@@ -7,13 +7,13 @@ locates quotes in them).
 from __future__ import annotations
 
 import functools
-import hashlib
 import itertools
 import os
 import stat
 from collections.abc import Iterator, Sequence
+from contextlib import suppress
 from pathlib import Path
-from typing import BinaryIO, overload
+from typing import BinaryIO, Protocol, cast, overload
 
 from briefing.store.files import FileRefused, kind_of, open_regular, read_bounded
 
@@ -250,7 +250,34 @@ def decode_text(data: bytes, name: str) -> str:
 
 def digest(data: bytes | memoryview) -> str:
     """The SHA-256 of some bytes, as lowercase hex."""
-    return hashlib.sha256(data).hexdigest()
+    return sha256(data, large=len(data) >= LARGE).hexdigest()
+
+
+LARGE = 1 << 20
+"""Bytes from which OpenSSL's SHA-256 is worth loading (see `sha256`)."""
+
+
+def sha256(data: bytes | memoryview = b"", *, large: bool = False) -> Hash:
+    """A SHA-256 hash of data, to update with more. Python's own implementation unless
+    `large`: importing hashlib loads OpenSSL, which took a hundredth of the time to the
+    first frame, for the few kilobytes a small brief hashes; OpenSSL's is several times
+    faster on tens of megabytes."""
+    if not large:
+        with suppress(ImportError):  # Python 3.12 renamed it _sha2; hashlib will do there
+            from _sha256 import sha256 as builtin  # type: ignore[import-not-found]
+
+            return cast(Hash, builtin(data))
+    import hashlib
+
+    return hashlib.sha256(data)
+
+
+class Hash(Protocol):
+    """What `sha256` returns."""
+
+    def update(self, data: bytes | memoryview, /) -> None: ...
+
+    def hexdigest(self) -> str: ...
 
 
 def split_paragraphs(text: str) -> tuple[str, ...]:
