@@ -46,6 +46,21 @@ def test_an_unknown_citation_style_is_refused(
     assert "unknown citation style 'nonsense'" in capsys.readouterr().err
 
 
+def test_briefing_alone_reads_as_its_parser_would(tmp_path: Path) -> None:
+    """`briefing` with no arguments skips the parser (argparse costs start-up time); its
+    options are those the parser gives, and the launch imports no argparse."""
+    from briefing.cli import read
+    from briefing.cli.parsers import main_parser
+
+    assert vars(read.defaults()) == vars(main_parser().parse_args([]))
+    code = (
+        "import sys; from briefing.cli import read; read.run = lambda options: 0;"
+        "from briefing.cli import main; assert main([]) == 0;"
+        "assert 'argparse' not in sys.modules, 'argparse imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=tmp_path)
+
+
 def test_a_broken_brief_never_imports_textual(tmp_path: Path) -> None:
     brief = tmp_path / "broken.yaml"
     brief.write_text(BROKEN, encoding="utf-8")

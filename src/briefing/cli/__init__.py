@@ -52,8 +52,12 @@ def _dispatch(args: list[str]) -> int:
     from briefing.memory import paused_until_shown
 
     with paused_until_shown():  # until the app's first frame (`first_frame_shown`)
-        options = main_parser().parse_args(args)
-        return subcommand("read").run(options)
+        from briefing.cli import read
+
+        # `briefing` alone, the usual launch, has nothing to parse: argparse and the
+        # gettext it imports were a hundredth of the time to the first frame.
+        options = main_parser().parse_args(args) if args else read.defaults()
+        return read.run(options)
 
 
 def _run_subcommand(name: str, args: list[str]) -> int:

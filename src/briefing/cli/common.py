@@ -6,15 +6,18 @@ through briefing.cli.output, which sanitises it.
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.brief.bundled import default_brief
 from briefing.brief.loader import load_brief
 from briefing.brief.model import Brief
 from briefing.brief.problems import BriefError, Problem
 from briefing.cli.output import say as say  # re-exported: the subcommands use it
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def add_brief_argument(parser: argparse.ArgumentParser) -> None:

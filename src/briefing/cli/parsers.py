@@ -6,9 +6,8 @@ the dispatcher imports completion, so one module for both would be an import cir
 
 from __future__ import annotations
 
-import argparse
 import importlib
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from briefing import __version__
 
@@ -25,6 +24,9 @@ SUBCOMMANDS = {
     "quote": "find the exact passage of an article from text typed as remembered",
     "import": "turn saved web pages or text files into article files",
 }
+if TYPE_CHECKING:
+    import argparse
+
 COMPLETE_IDS = "__complete-ids"
 """A hidden subcommand: the ids of the brief in use, one a line, for shell completion."""
 
@@ -46,6 +48,8 @@ def subcommand(name: str) -> Subcommand:
 
 def subcommand_parser(name: str) -> argparse.ArgumentParser:
     """The argument parser of one subcommand."""
+    import argparse
+
     parser = argparse.ArgumentParser(prog=f"briefing {name}", description=SUBCOMMANDS[name])
     subcommand(name).add_arguments(parser)
     return parser
@@ -53,6 +57,8 @@ def subcommand_parser(name: str) -> argparse.ArgumentParser:
 
 def main_parser() -> argparse.ArgumentParser:
     """The parser of `briefing [PATH]` itself."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="Read a brief in the terminal: timeline, topics, verbatim excerpts, "

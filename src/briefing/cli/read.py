@@ -8,17 +8,20 @@ the screen is left).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Callable, MutableMapping
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from briefing.brief.bundled import default_brief
 from briefing.brief.opening import Opening, open_for_reading
 from briefing.brief.problems import BriefError
 from briefing.cite.style_names import STYLES
 from briefing.cli.common import say, say_problems
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,6 +32,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="a brief file, or a folder of briefs to choose from (default: the bundled brief)",
     )
     parser.add_argument("--style", help=f"citation style for copying ({', '.join(STYLES)})")
+
+
+def defaults() -> argparse.Namespace:
+    """The options of `briefing` given no arguments, as `add_arguments` declares them."""
+    from types import SimpleNamespace
+
+    return cast("argparse.Namespace", SimpleNamespace(path=None, style=None))
 
 
 def _check_style(style: str | None) -> str | None:
