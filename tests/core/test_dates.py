@@ -101,3 +101,14 @@ def test_a_range_may_end_on_the_day_it_starts_or_within_the_start() -> None:
 def test_digits_other_than_ascii_are_not_dates(text: str) -> None:
     with pytest.raises(DateError, match="is not a date"):
         parse_date(text)
+
+
+def test_days_in_month_agrees_with_the_calendar_module() -> None:
+    """Every month of four centuries, leap rules included (1900 no, 2000 yes)."""
+    import calendar
+
+    from briefing.brief.dates import days_in_month
+
+    for year in range(1800, 2201):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1]

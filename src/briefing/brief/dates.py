@@ -7,7 +7,6 @@ or a range `START/END` of two of those. The precision is part of the value: `202
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -15,6 +14,14 @@ from dataclasses import dataclass
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _POINT = re.compile(r"(~)?([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
 EN_DASH = "–"
+
+
+def days_in_month(year: int, month: int) -> int:
+    """The days of a month of the Gregorian calendar (as `calendar.monthrange` gives
+    them; importing calendar took longer than the rest of this module)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 class DateError(ValueError):
@@ -41,7 +48,7 @@ class DatePoint:
         if self.day is not None:
             return self.first_day
         month = self.month or 12
-        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return dt.date(self.year, month, days_in_month(self.year, month))
 
     def show(self, *, with_year: bool = True, with_month: bool = True) -> str:
         """Show the point at its own precision, e.g. `4 Dec 2025`, `Sep 2024`, `c. 2021`."""
@@ -149,7 +156,7 @@ def parse_point(text: str) -> DatePoint:
         raise DateError(f"{text!r} has no month {point.month}: months run from 01 to 12")
     if point.day is not None:
         assert point.month is not None
-        last = calendar.monthrange(point.year, point.month)[1]
+        last = days_in_month(point.year, point.month)
         if not 1 <= point.day <= last:
             raise DateError(f"{text!r} is not a day: {MONTHS[point.month - 1]} has {last} days")
     if point.year == 0:
