@@ -28,6 +28,7 @@ from briefing.ui.text import shown
 if TYPE_CHECKING:
     from briefing.ui.live import BriefWatcher
     from briefing.ui.screens.loading import LoadingScreen
+    from briefing.ui.screens.overview import OverviewScreen
 
 
 class BriefingApp(App[None]):
@@ -96,6 +97,14 @@ class BriefingApp(App[None]):
         from briefing.ui.screens.main import MainScreen
 
         return MainScreen(brief)
+
+    def on_overview_screen_left(self, message: OverviewScreen.Left) -> None:
+        """The first overview was left: the main screen takes its place (a key pressed
+        twice asks twice; only the overview still showing is replaced)."""
+        from briefing.ui.screens.main import MainScreen
+
+        if self.screen is message.overview:
+            self.switch_screen(MainScreen(message.overview.brief, showing=message.item_id))
 
     def on_key(self, event: events.Key) -> None:
         """Type-ahead: a character typed while a screen was opening reached the screen

@@ -17,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 
 from briefing import keys
@@ -198,9 +199,16 @@ class OverviewScreen(BriefActions, OnTop[str | None]):
         if self.over_panes:
             self.dismiss(item_id)
         elif self.is_active:
-            from briefing.ui.screens.main import MainScreen
+            self.post_message(self.Left(self, item_id))
 
-            self.app.switch_screen(MainScreen(self.brief, showing=item_id))
+    class Left(Message):
+        """The overview the reader opened on was left for the panes: the app puts a main
+        screen in its place (showing `item_id`, if any)."""
+
+        def __init__(self, overview: OverviewScreen, item_id: str | None) -> None:
+            super().__init__()
+            self.overview = overview
+            self.item_id = item_id
 
     @on(RowList.Chosen, "#overview-disputes")
     def _dispute_chosen(self) -> None:
