@@ -12,9 +12,9 @@ import difflib
 import string
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from briefing.keys import GROUPS, Command, all_commands
+from briefing.record import record
 
 
 def full_keymap(keymap: Mapping[str, str]) -> dict[str, str]:
@@ -108,7 +108,7 @@ def closest_id(binding_id: str) -> str:
     return found[0] if found else ids[0]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class KeyProblem:
     """What is wrong with one entry of a `[keys]` table; `ignored` when it cannot be used
     at all (a key taken from another command still works, and is kept)."""

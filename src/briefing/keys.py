@@ -33,10 +33,12 @@ imports Textual: the CLI (`briefing check --config`) reads it too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
+
+from briefing.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Command:
     """One thing the user can do by key; see the module docstring."""
 

@@ -9,7 +9,8 @@ reorder what the reader sees. The raw text stays in the model for quote verifica
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from briefing.record import record
 
 # C0 controls except tab and newline, DEL, and C1 controls.
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f"
@@ -60,7 +61,7 @@ def one_line(text: str) -> str:
     return " ".join(sanitize(text).split())
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class UnsafeChar:
     """A character that sanitising would change, and where it stands (1-based)."""
 

@@ -31,6 +31,7 @@ from briefing.brief.sources import (
     digest,
     split_paragraphs,
 )
+from briefing.record import record
 from briefing.sanitize import one_line
 from briefing.store.files import FileRefused, read_regular
 
@@ -63,7 +64,7 @@ class ArticleError(Exception):
     """An article file that cannot be used; the message says why in one line."""
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Article:
     """An article's text, its paragraphs and its digest."""
 

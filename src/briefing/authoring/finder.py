@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
 from briefing.brief.quotes import ELLIPSIS, SourceText, normalise
+from briefing.record import record
 
 FOUND = 85.0
 """The least similarity (0-100) for a passage to count as the one meant."""
@@ -30,7 +31,7 @@ _CLOSERS = ".,;:!?”’\"'»›)]"
 _PAIRS = (("“", "”"), ("«", "»"))
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Folded:
     """A text folded for matching, with each folded character's index in the original."""
 
@@ -60,7 +61,7 @@ def fold(original: str) -> Folded:
     return Folded("".join(chars), tuple(origins))
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Passage:
     """A passage of an article: its paragraph (from 1), its verbatim parts as written in
     the paragraph (with their character ranges), and how alike it is to what was typed.
@@ -87,7 +88,7 @@ class Passage:
         return self.parts[0][0]
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Search:
     """What a search found: candidates best first (those at least FOUND alike), or the
     closest passage when none was."""

@@ -11,13 +11,13 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.authoring.articles import Article, ArticleError, Metadata
 from briefing.authoring.yamltext import scalar
 from briefing.brief.sources import SourceError, resolve_source
 from briefing.brief.spec import FORMAT
+from briefing.record import record
 from briefing.sanitize import one_line
 
 _STOP_WORDS = frozenset(
@@ -73,7 +73,7 @@ def relative_file(brief_path: Path, article: Path) -> str:
     return file
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class NewSource:
     """An article about to become a source: its id, `file`, text and metadata."""
 

@@ -9,9 +9,9 @@ so they cannot be taken for one. A claim is a sentence; the citations inside it 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from briefing.brief.spec import SLUG_PATTERN
+from briefing.record import record
 
 MARKER = re.compile(rf"\[@({SLUG_PATTERN}(?:\s*[;,]\s*@{SLUG_PATTERN})*)\]")
 _OPENING = re.compile(r"\[\s*@")
@@ -27,7 +27,7 @@ _LONGEST_WORD = 16
 abbreviations (nor initials), so a prefix of one is as good as the whole."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Citation:
     """One marker: the excerpt ids it cites and where it stands in the text."""
 
@@ -36,7 +36,7 @@ class Citation:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Claim:
     """A sentence of prose with the excerpts its markers cite (in order, once each)."""
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+
+from briefing.record import record
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _POINT = re.compile(r"(~)?([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
@@ -28,7 +29,7 @@ class DateError(ValueError):
     """A date string that does not follow the format; the message says what is expected."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DatePoint:
     """One end of a date: a year, a month or a day, possibly approximate."""
 
@@ -63,7 +64,7 @@ class DatePoint:
         return f"c. {text}" if self.approximate else text
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BriefDate:
     """A date or a range of dates, exactly as precise as the brief says."""
 

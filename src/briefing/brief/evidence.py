@@ -8,7 +8,6 @@ again for the places, since the model keeps items in reading order, not file ord
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from briefing.brief.claims import claims
@@ -16,11 +15,12 @@ from briefing.brief.model import Brief, Excerpt
 from briefing.brief.prose import paragraphs
 from briefing.brief.spec import LIST_KEYS, PROSE_FIELDS
 from briefing.brief.yamlsafe import Locator, read_yaml
+from briefing.record import record
 
 DocPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PlacedClaim:
     """One sentence of prose, where it is written, and the sources of the quotes it cites."""
 
@@ -48,7 +48,7 @@ class PlacedClaim:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClaimsReport:
     """The counts the checker reports per brief."""
 

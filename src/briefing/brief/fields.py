@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from briefing.brief import claims
@@ -23,6 +22,7 @@ from briefing.brief.spec import (
     SOURCE_KEYS,
     Field,
 )
+from briefing.record import record
 
 DocPath = tuple[str | int, ...]
 _SLUG = re.compile(SLUG_PATTERN)
@@ -41,7 +41,7 @@ def quoted(text: str, limit: int = 60) -> str:
     return f"{text[:limit]!r}… ({len(text):,} characters)"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Issue:
     """A problem at a path in the document (at its key rather than its value when at_key).
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from briefing.brief.dates import BriefDate
 from briefing.brief.model import Brief, Figure
+from briefing.record import record
 
 TIGHT_UNITS = frozenset({"%", "‰", "°", "pp"})
 """Units written against the number (`36%`); every other unit follows a space."""
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FigureRow:
     """One row: a figure, or the figures that are the ends of one range."""
 

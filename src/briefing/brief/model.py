@@ -11,11 +11,11 @@ import functools
 import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
 from briefing.brief.dates import BriefDate
+from briefing.record import record
 
 EntityKind = Literal["person", "organisation", "place", "system", "other"]
 ENTITY_KINDS: tuple[str, ...] = ("person", "organisation", "place", "system", "other")
@@ -24,7 +24,7 @@ ITEM_KINDS: tuple[str, ...] = ("excerpt", "event", "topic", "entity", "figure", 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Source:
     """An article the brief quotes; its text is kept as paragraphs (non-blank lines).
 
@@ -62,7 +62,7 @@ class Source:
         return key in self.inferred
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Topic:
     """A theme of the brief; topics form a tree through `parent`."""
 
@@ -74,7 +74,7 @@ class Topic:
     item_kind: ClassVar[ItemKind] = "topic"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Event:
     """Something that happened, dated when it happened, with the excerpts that say so."""
 
@@ -88,7 +88,7 @@ class Event:
     item_kind: ClassVar[ItemKind] = "event"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Span:
     """Where part of a quote stands in its source: paragraph (from 1) and character range."""
 
@@ -97,7 +97,7 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Excerpt:
     """A verbatim quote of a source, located to its paragraph and character offset."""
 
@@ -123,7 +123,7 @@ class Excerpt:
         return self.spans[0].start
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Figure:
     """A key number, with the excerpts that state it."""
 
@@ -147,7 +147,7 @@ class Figure:
         return f"{int(value):,}" if exact else f"{value:,}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Position:
     """One side of a dispute."""
 
@@ -155,7 +155,7 @@ class Position:
     excerpts: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Dispute:
     """A question on which the sources disagree, with each side's excerpts."""
 
@@ -173,7 +173,7 @@ class Dispute:
         return tuple(dict.fromkeys(x for p in self.positions for x in p.excerpts))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Entity:
     """A person, organisation, place or system the brief names."""
 
@@ -199,7 +199,7 @@ def _index(pairs: Iterable[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
 LinkTable = dict[str, tuple[str, ...]]
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Brief:
     """A whole brief: its items in brief order (events chronologically) and links both ways.
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.brief.model import Excerpt, Source, Span
+from briefing.record import record
 
 # A sentence ends at . ! ? or … (with any closing quotes or brackets) before white space.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s|$)")
@@ -104,7 +105,7 @@ def passage_excerpt(source: Source, start: Place, end: Place) -> Excerpt | None:
     return Excerpt(passage_id, source.id, quote, (), spans)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Selection:
     """What the reader has selected: from `start` to `end`, and the earlier ends, so that
     each extension (by a sentence or a line) can be taken back in turn."""

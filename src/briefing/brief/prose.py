@@ -10,10 +10,10 @@ is decided here once, so that the reader, the copies, the export and the checker
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from briefing.brief.claims import claims, strip_markers
 from briefing.brief.model import Brief, Excerpt
+from briefing.record import record
 
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -24,7 +24,7 @@ def superscript(number: int) -> str:
     return str(number).translate(SUPERSCRIPTS)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Evidence:
     """What one claim rests on: its quotes, in the order cited."""
 
@@ -56,7 +56,7 @@ class Evidence:
         return said + (" (single source)" if self.single_source else "s")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Sentence:
     """A sentence as a reader reads it (markers taken out), with its evidence if cited."""
 
@@ -64,7 +64,7 @@ class Sentence:
     evidence: Evidence | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Prose:
     """A prose field taken apart: paragraphs of sentences."""
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from briefing.brief.model import Span
+from briefing.record import record
 
 ELLIPSIS = " … "
 _WORD = re.compile(r"\S+")  # \s is str.split()'s white space
@@ -40,7 +40,7 @@ def _original_offset(paragraph: str, normal_offset: int) -> int:
     return len(paragraph.rstrip())
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Closest:
     """The passage of a source most like a quote that was not found."""
 

@@ -6,7 +6,7 @@ JSON Schema, so the two can never disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from briefing.record import record
 
 FORMAT = "briefing/1.1"
 FORMATS = ("briefing/1", "briefing/1.1")
@@ -15,7 +15,7 @@ SLUG_PATTERN = r"[a-z0-9][a-z0-9-]*"
 SHA256_PATTERN = r"[0-9a-f]{64}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Field:
     """One key of a mapping.
 

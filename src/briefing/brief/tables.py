@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from briefing.record import record
+
 JSON = Any
 """A value json.loads returns (or json.dumps takes)."""
 
@@ -46,7 +48,7 @@ _ATOMS: dict[object, frozenset[type]] = {
 }
 
 
-@dataclasses.dataclass(frozen=True)
+@record(slots=False)
 class _Kind:
     """How one field type is stored: inline (`atoms`) or as an index into `table`."""
 

@@ -12,11 +12,11 @@ Only when a later check finds a problem is the text composed again to find its l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from briefing.record import record
 from briefing.sanitize import one_line
 
 try:
@@ -56,7 +56,7 @@ class _TextLoader(_BaseLoader):
 _TextLoader.yaml_implicit_resolvers = {}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Place:
     """A position in the file, 1-based."""
 
@@ -64,7 +64,7 @@ class Place:
     column: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class YamlProblem:
     """Something wrong with the YAML itself, at a place in the file."""
 

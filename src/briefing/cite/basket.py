@@ -13,7 +13,7 @@ import datetime as dt
 import json
 import uuid
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ from briefing.cite.styles import (
     mla_works_cited,
     plain_reference,
 )
+from briefing.record import record
 from briefing.store.files import (
     FileMissing,
     FileRefused,
@@ -54,7 +55,7 @@ class BasketUnreadable(OSError):
     """The basket file exists but cannot be read or set aside; the message says why."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Quote:
     """A quote, its footnote (Markdown, with ¶ locator) and its source's entry (Markdown),
     and how each memo style cites it (`cites`, see `quote_cites`; empty in older clips)."""
@@ -65,7 +66,7 @@ class Quote:
     cites: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Part:
     """Lines of the item's own text and the quotes behind them."""
 
@@ -73,7 +74,7 @@ class Part:
     quotes: tuple[Quote, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Clip:
     """One item put in the basket, as it was then, with the user's note."""
 

@@ -16,16 +16,16 @@ import os
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.record import record
 from briefing.store.files import data_dir, write_atomic
 
 OSC52_LIMIT = 100_000  # bytes of base64; many terminals and tmux drop longer sequences
 TOOL_TIMEOUT = 3.0  # seconds
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Tool:
     """A clipboard command, the environment variable it needs (if any), its encoding."""
 
@@ -128,7 +128,7 @@ def save_to_file(text: str, stem: str = "clip") -> Path:
     return path
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Delivery:
     """How text left: the routes that took it (unconfirmed for OSC 52), and any file."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from briefing.brief.dates import year_heading
 from briefing.brief.figures import figure_rows
@@ -20,12 +20,13 @@ from briefing.brief.prose import read_prose
 from briefing.cite.clipboard import clean
 from briefing.cite.references import Reference, nest_quotes, proper_nouns
 from briefing.cite.styles import markdown_escape, plain_reference
+from briefing.record import record
 from briefing.wording import counted
 
 FORMATS = ("markdown", "html")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Heading:
     """A section heading, level 1 to 4."""
 
@@ -33,7 +34,7 @@ class Heading:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Quotation:
     """A quote with its reference number and paragraph (and its excerpt's id)."""
 
@@ -43,7 +44,7 @@ class Quotation:
     id: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Claim:
     """A sentence of prose; a backed one has its note number and the quotes behind it."""
 
@@ -52,7 +53,7 @@ class Claim:
     evidence: tuple[Quotation, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Paragraph:
     """Running text; `emphasis` sets it apart (a subtitle, an assessment). Prose from the
     brief comes as claims, so that each writer can cite them (a footnote, a link)."""
@@ -62,7 +63,7 @@ class Paragraph:
     claims: tuple[Claim, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Table:
     """A small table (the figures)."""
 
@@ -70,7 +71,7 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class References:
     """The numbered list of sources, with their URLs for linking."""
 

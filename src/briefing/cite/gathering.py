@@ -11,12 +11,12 @@ it. A source is cited on its own. `briefing.cite.citations` lays them out in a s
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 
 from briefing.brief.figures import row_of
 from briefing.brief.model import Brief, Dispute, Entity, Event, Excerpt, Figure, Item, Source, Topic
 from briefing.brief.prose import Prose, plain, read_prose
 from briefing.cite.clipboard import clean
+from briefing.record import record
 from briefing.views.narrowing import Narrowing
 
 
@@ -33,7 +33,7 @@ class UnknownItem(KeyError):
         return f"no item with id {self.item_id!r}{hint}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CitedText:
     """Prose whose claims cite excerpts inline (a summary, a detail, an assessment)."""
 
@@ -49,7 +49,7 @@ class CitedText:
 Line = str | CitedText
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Block:
     """Lines of the item's own text, followed by the excerpts that stand behind them."""
 
@@ -62,7 +62,7 @@ class Block:
         return tuple(x if isinstance(x, str) else x.prefix + x.prose.plain for x in self.lines)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Gathered:
     """An item taken apart for citing: its blocks, and sources cited on their own."""
 

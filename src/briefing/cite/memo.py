@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from briefing.cite.basket import Clip, Quote
 from briefing.cite.references import nest_quotes, run_in
 from briefing.cite.styles import markdown_escape, sort_key
+from briefing.record import record
 
 MEMO_STYLES = ("markdown", "plain", "apa", "mla", "chicago")
 """The styles a memo can be written in; any other style gives a Markdown-style memo."""
@@ -38,7 +39,7 @@ def memo_style(style: str) -> str:
     return style if style in MEMO_STYLES else "markdown"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cited:
     """A quote in the memo: its text, an in-text citation (APA, MLA) or a note number."""
 
@@ -47,21 +48,21 @@ class Cited:
     note: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Line:
     """A line of a clipped item's own text (an event's date and title, a claim)."""
 
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClipNote:
     """The note the user attached to a clip."""
 
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SourceLine:
     """A source clipped on its own: its entry in the style, and in Markdown."""
 
@@ -72,7 +73,7 @@ class SourceLine:
 Piece = Line | Cited | ClipNote | SourceLine
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Memo:
     """A memo laid out in a style, before it is written in a format.
 

@@ -9,11 +9,11 @@ words that sentence case (APA's titles) must keep capitalised: the brief's entit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from briefing.brief.dates import BriefDate, DatePoint
 from briefing.brief.model import Brief, Source
 from briefing.cite.clipboard import clean
+from briefing.record import record
 
 MONTH_NAMES = (
     "January",
@@ -93,7 +93,7 @@ _MINOR = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Name:
     """One author: a family name and, for people, given names ("" for an organisation)."""
 
@@ -133,7 +133,7 @@ class Name:
         return f"{self.family}, {' '.join(parts)}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Published:
     """A publication date reduced to what all its days share, and how to write it."""
 
@@ -172,7 +172,7 @@ class Published:
         return parts
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reference:
     """What a citation needs from a source; `None` means the brief does not know it."""
 

@@ -13,11 +13,11 @@ import argparse
 import contextlib
 import io
 import shlex
-from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.cite.style_names import STYLES
 from briefing.cli.output import out
+from briefing.record import record
 
 SHELLS = ("bash", "zsh", "fish")
 PATH_OPTIONS = frozenset({"--brief", "-o", "--output", "--folder", "--file", "--config"})
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Command:
     """What completion needs of one (sub)command: its options and what their values are."""
 

@@ -8,11 +8,12 @@ refer to that preview, so a screen highlights them without ever parsing the text
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 
 from briefing.brief.labels import item_label
 from briefing.brief.model import Brief, Dispute, Entity, Event, Excerpt, Figure, Item, Source, Topic
 from briefing.brief.prose import plain
+from briefing.record import record
 from briefing.sanitize import one_line, sanitize
 from briefing.search.query import fold, fold_with_map
 
@@ -21,7 +22,7 @@ LEAD = 24  # characters of context kept before the first match
 Range = tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Hit:
     """One search result."""
 

@@ -20,11 +20,11 @@ import itertools
 import re
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.brief.model import Brief, Item
 from briefing.memory import paused_gc
+from briefing.record import record
 from briefing.search import stored
 from briefing.search.facets import facet_values, ordered_items, own_texts
 from briefing.search.hits import linked_names, name_texts
@@ -44,7 +44,7 @@ REMEMBERED_ITEMS = 2_000_000
 """Items in the word sets kept per index (about 80 MB at most), then they are forgotten."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Entry:
     """One searchable item: its own texts (the first is the preview's default) and the
     names and aliases of the entities it names, all folded into one line per field."""

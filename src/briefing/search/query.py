@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
+
+from briefing.record import record
 
 FILTERS: tuple[str, ...] = ("topic", "source", "entity", "kind", "year")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -60,7 +62,7 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Query:
     """A parsed query: folded words and phrases, exclusions, and filter values."""
 
@@ -108,7 +110,7 @@ def parse_query(text: str) -> Query:
     return Query(tuple(words), tuple(phrases), tuple(excluded), frozen)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Token:
     """The whitespace-separated token under the cursor, and where it stands."""
 
@@ -131,7 +133,7 @@ def token_at(text: str, cursor: int) -> Token:
 # Completion ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Completion:
     """A replacement for the token under the cursor, with a label to show beside it."""
 

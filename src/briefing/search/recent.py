@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.record import record
 from briefing.store.files import (
     FileMissing,
     FileRefused,
@@ -26,7 +26,7 @@ MAX_RECENT = 20
 MAX_RECENT_BYTES = 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Recent:
     """The recent searches, and a warning when the saved file had to be set aside."""
 

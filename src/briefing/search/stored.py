@@ -14,15 +14,15 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
+from briefing.record import record
 from briefing.search.query import FILTERS
 
 FORMAT = "search-index-1"
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Parts:
     """What an index is made of beyond the brief: each item's folded text (items by id, in
     the index's order), the postings by word, the names and the filter values."""

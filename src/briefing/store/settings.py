@@ -16,11 +16,12 @@ notification. The binding ids and what makes a key usable are `briefing.keys`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 
 from briefing.cite.style_names import STYLES
 from briefing.keymap import keymap_problems
+from briefing.record import record
 from briefing.sanitize import one_line
 from briefing.store.files import FileMissing, FileRefused, config_dir, read_regular
 
@@ -29,7 +30,7 @@ KNOWN = ("style", "theme", "keys")
 MAX_SETTINGS_BYTES = 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Settings:
     """What the user chose, and what could not be read."""
 

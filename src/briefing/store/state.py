@@ -10,16 +10,16 @@ choice was made, so an edit of the config is noticed).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.record import record
 from briefing.store.files import data_dir, locked, write_atomic
 
 FORMAT = "briefing-state/1"
 CHOICES = ("theme", "style")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Remembered:
     """A remembered choice: the value, and what config.toml said when it was chosen."""
 

@@ -9,10 +9,10 @@ here). The UI only draws them; nothing here knows about styles or terminals.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from briefing.brief.model import Brief, Dispute, Entity, Event, Excerpt, Figure, Item, Source, Topic
 from briefing.brief.prose import Prose, dispute_kind, read_prose
+from briefing.record import record
 from briefing.views.narrowing import Narrowing
 from briefing.wording import counted
 
@@ -36,7 +36,7 @@ def source_line(source: Source) -> str:
     return f"{source.title} — {', '.join(extras)}" if extras else source.title
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Heading:
     """The item's title and what kind of item it is."""
 
@@ -44,14 +44,14 @@ class Heading:
     kind: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Quote:
     """An excerpt's quote, heading its detail."""
 
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Field:
     """`label: value` on one line."""
 
@@ -59,21 +59,21 @@ class Field:
     value: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Paragraph:
     """A paragraph of the brief's prose."""
 
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ProseBlock:
     """A prose field of the brief (a summary, a detail), read into its backed claims."""
 
     prose: Prose
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Bullets:
     """A titled list."""
 
@@ -81,7 +81,7 @@ class Bullets:
     lines: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ProseBullets:
     """A titled list of prose (a dispute's positions)."""
 
@@ -89,7 +89,7 @@ class ProseBullets:
     items: tuple[Prose, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Hint:
     """A remark about the item (counts, what Enter does), shown muted."""
 

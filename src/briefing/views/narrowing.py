@@ -15,10 +15,11 @@ clearing them all), for Escape to take back, latest first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TypeVar
 
 from briefing.brief.model import Brief, Event, Excerpt
+from briefing.record import record
 
 ItemT = TypeVar("ItemT", Event, Excerpt)
 UNDO_LIMIT = 100
@@ -31,7 +32,7 @@ def topic_scope(brief: Brief, topic_id: str) -> frozenset[str]:
     return frozenset(brief.topic_and_descendants(topic_id))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Narrowing:
     """A topic (with its descendants), an entity and an event, each optional."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -17,6 +16,7 @@ from textual.worker import get_current_worker
 from briefing import keys
 from briefing.brief.loader import load_brief
 from briefing.brief.problems import BriefError
+from briefing.record import record
 from briefing.sanitize import one_line
 from briefing.ui.bindings import bindings
 from briefing.ui.screens.base import ItemList, show_help
@@ -24,7 +24,7 @@ from briefing.ui.screens.closing import OnTop
 from briefing.ui.text import safe_line
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BriefEntry:
     """What the picker knows of one file: its title and date, or the first problem."""
 

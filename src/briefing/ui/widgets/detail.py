@@ -4,7 +4,6 @@ drawn as one `Text`."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.style import Style
@@ -17,6 +16,7 @@ from textual.widgets import Static
 from briefing import keys
 from briefing.brief.model import Brief, Entity, Excerpt, Item, Source
 from briefing.brief.prose import Prose, Sentence
+from briefing.record import record
 from briefing.ui.bindings import bindings
 from briefing.ui.claims import marker_end, prose_text
 from briefing.ui.text import safe, safe_line
@@ -37,7 +37,7 @@ from briefing.views.details import (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Markers:
     """How claim markers are drawn in a detail: their styles, which is selected, and the
     action a click on one runs (none where they cannot be selected)."""
@@ -48,7 +48,13 @@ class Markers:
     click: str | None = None
 
 
-def render(parts: Iterable[Part], muted: Style | str = "dim", markers: Markers = Markers()) -> Text:
+PLAIN_MARKERS = Markers()
+"""Markers drawn bold, none selected, none clickable."""
+
+
+def render(
+    parts: Iterable[Part], muted: Style | str = "dim", markers: Markers = PLAIN_MARKERS
+) -> Text:
     """The parts of a detail as one Text: untrusted values never read as markup. Claims
     are numbered from 1 across all the prose, in the order drawn (see `claims_of`)."""
     text = Text(end="")
