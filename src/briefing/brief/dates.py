@@ -5,8 +5,9 @@ or a range `START/END` of two of those. The precision is part of the value: `202
 "some time in September 2024" and is always shown as such, never as a day.
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here (no `from __future__ import annotations`): the cache's
+# codec reads these classes' field types on every launch, and as strings each had to
+# be compiled first (`typing.get_type_hints`).
 import datetime as dt
 import re
 

@@ -5,8 +5,9 @@ reverse links (which events cite an excerpt, which excerpts name an entity, ...)
 nothing downstream ever has to search for them.
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here (no `from __future__ import annotations`): the cache's
+# codec reads these classes' field types on every launch, and as strings each had to
+# be compiled first (`typing.get_type_hints`).
 import functools
 import itertools
 from collections import defaultdict
