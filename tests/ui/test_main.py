@@ -12,6 +12,7 @@ from briefing.brief.model import Brief
 from briefing.cite.style_names import STYLES
 from briefing.ui.app import BriefingApp
 from briefing.ui.screens.main import MainScreen
+from briefing.ui.widgets.bars import BriefHeader, KeyBar
 from briefing.ui.widgets.excerpts import ExcerptList
 from briefing.ui.widgets.rows import RowList
 from briefing.ui.widgets.timeline import Timeline
@@ -45,11 +46,9 @@ async def test_header_and_three_panes_show(app: BriefingApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = main(app)
-        title = screen.query_one("#header-title", Static).content
-        assert isinstance(title, Text)
-        assert title.plain == "Harbours and fighters — A brief written for the tests"
-        date = screen.query_one("#header-date", Static).content
-        assert isinstance(date, Text) and date.plain == "as of 1 Oct 2024"
+        header = screen.query_one(BriefHeader).render().plain
+        assert header.startswith("Harbours and fighters — A brief written for the tests ")
+        assert header.endswith(" as of 1 Oct 2024")
         assert screen.query_one(TopicTree).border_title == "Topics"
         assert str(screen.query_one(Timeline).border_title).startswith("Timeline · 4")
         assert str(screen.query_one(ExcerptList).border_title).startswith("Excerpts · 10")
@@ -216,9 +215,7 @@ async def test_style_key_cycles_and_shows_the_style(app: BriefingApp) -> None:
             await pilot.press("s")
             await pilot.pause()
             assert app.citation_style == expected
-            indicator = main(app).query_one("#style", Static).content
-            assert isinstance(indicator, Text)
-            assert f"cite: {expected}" in indicator.plain
+            assert main(app).query_one(KeyBar).plain.endswith(f" s cite: {expected} ")
 
 
 async def test_markup_in_a_title_is_shown_literally(sample: Brief) -> None:
@@ -229,10 +226,8 @@ async def test_markup_in_a_title_is_shown_literally(sample: Brief) -> None:
     app = BriefingApp(brief, overview=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        shown_title = main(app).query_one("#header-title", Static).content
-        assert isinstance(shown_title, Text)
-        assert shown_title.plain.startswith(title)
-        await pilot.click("#header-title")
+        assert main(app).query_one(BriefHeader).render().plain.startswith(title)
+        await pilot.click(BriefHeader)
         await pilot.pause()
         assert app.is_running
 
@@ -263,11 +258,10 @@ async def test_open_is_offered_only_where_it_works(app: BriefingApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = main(app)
-        keys = screen.query_one("#keys", Static)
+        keys = screen.query_one(KeyBar)
 
         def key_bar() -> str:
-            content = keys.content
-            return content.plain if isinstance(content, Text) else str(content)
+            return keys.plain
 
         assert "o Open" in key_bar() and "esc Back" not in key_bar()
         screen.query_one(TopicTree).focus()

@@ -6,14 +6,13 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
-from rich.text import Text
 from textual.pilot import Pilot
-from textual.widgets import Static
 
 from briefing.brief.model import Brief
 from briefing.ui.app import BriefingApp
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.screens.overview import OverviewList, OverviewScreen
+from briefing.ui.widgets.bars import KeyBar
 from briefing.ui.widgets.prose import Prose
 from briefing.ui.widgets.timeline import Timeline
 
@@ -29,8 +28,7 @@ def overview(app: BriefingApp) -> OverviewScreen:
 
 def key_bar(app: BriefingApp) -> str:
     """The key bar of the screen showing, as text."""
-    content = app.screen.query_one("#keys", Static).content
-    return content.plain if isinstance(content, Text) else str(content)
+    return app.screen.query_one(KeyBar).plain
 
 
 def list_lines(app: BriefingApp, selector: str) -> list[str]:
@@ -70,7 +68,7 @@ async def test_the_key_bar_names_the_keys_that_matter_as_many_as_fit(sample: Bri
         await pilot.pause()
         narrow = key_bar(app)
         assert "tab Next" in narrow and "d Disputes" in narrow and "? Help" in narrow
-        assert len(narrow.rstrip()) <= NARROW[0] - len(" s cite: plain ")
+        assert narrow.endswith(" s cite: plain ") and len(narrow) <= NARROW[0]
 
 
 async def test_t_shows_the_panes_and_escape_comes_back(sample: Brief) -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Container, Horizontal
+from textual.containers import Container
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
@@ -22,7 +22,7 @@ from briefing.keys import Command
 from briefing.ui.bindings import bindings
 from briefing.ui.palette import CommandsProvider, JumpProvider
 from briefing.ui.screens.brief_actions import BriefActions
-from briefing.ui.widgets.bars import BriefHeader, FilterBar, KeyBar, StyleIndicator
+from briefing.ui.widgets.bars import BriefHeader, FilterBar, KeyBar
 from briefing.ui.widgets.rows import RowList
 from briefing.views.narrowing import Narrowing, NarrowingHistory
 
@@ -67,9 +67,7 @@ class MainScreen(BriefActions, Screen[None]):
         yield FilterBar(id="filters")
         with Container(id="panes"):
             yield from self._panes()
-        with Horizontal(id="bottom"):
-            yield KeyBar(id="keys")
-            yield StyleIndicator(id="style")
+        yield KeyBar(id="keys")
 
     def _panes(self) -> list[Widget]:
         """The Topics, Timeline, Excerpts and Detail panes."""
@@ -92,9 +90,7 @@ class MainScreen(BriefActions, Screen[None]):
             self.show_item(self._showing)
 
     def _show_panes(self) -> None:
-        """Titles, rows and the focus on the timeline; the style indicator follows the
-        app's citation style."""
-        self.watch(self.app, "citation_style", self.query_one(StyleIndicator).show_style)
+        """Titles, rows and the focus on the timeline."""
         self._topic_tree().border_title = "Topics"
         self._detail().border_title = "Detail"
         self.apply_filters()

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefing.brief.model import Brief, Entity, Event, Topic
-from briefing.ui.widgets.bars import StyleIndicator
 from briefing.ui.widgets.detail import DetailPane
 from briefing.ui.widgets.timeline import Timeline
 from briefing.ui.widgets.topics import TopicTree
@@ -37,7 +36,6 @@ async def reload_main(screen: MainScreen, brief: Brief) -> None:
     await screen.recompose()
     screen.query_one(TopicTree).border_title = "Topics"
     screen.query_one(DetailPane).border_title = "Detail"
-    _follow_style(screen)
     screen.apply_filters(
         event=event.id if event and brief.get(event.id) else None,
         excerpt=excerpt.id if excerpt and brief.get(excerpt.id) else None,
@@ -46,10 +44,3 @@ async def reload_main(screen: MainScreen, brief: Brief) -> None:
         screen.query_one(TopicTree).select_topic(topic)
     again = screen.query(f"#{focused}") if focused else None
     (again.first() if again else screen.query_one(Timeline)).focus()
-
-
-def _follow_style(screen: MainScreen) -> None:
-    """The new style indicator shows the app's citation style, and follows it."""
-    style = screen.query_one(StyleIndicator)
-    style.show_style(getattr(screen.app, "citation_style", "plain"))
-    screen.watch(screen.app, "citation_style", style.show_style, init=False)

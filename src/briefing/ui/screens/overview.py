@@ -28,7 +28,7 @@ from briefing.ui.palette import JumpProvider
 from briefing.ui.screens.brief_actions import BriefActions
 from briefing.ui.screens.closing import OnTop
 from briefing.ui.text import safe_line
-from briefing.ui.widgets.bars import BriefHeader, KeyBar, StyleIndicator
+from briefing.ui.widgets.bars import BriefHeader, KeyBar
 from briefing.ui.widgets.prose import Prose
 from briefing.ui.widgets.rows import RowList
 
@@ -163,13 +163,10 @@ class OverviewScreen(BriefActions, OnTop[str | None]):
             figures = figures_list(self.brief)
             figures.border_title = f"Key figures · {len(figures.ids):,} · f"
             yield figures
-        with Horizontal(id="bottom"):
-            yield KeyBar(id="keys")
-            yield StyleIndicator(id="style")
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
-        """Start reading at the summary; follow the app's citation style."""
-        self.watch(self.app, "citation_style", self.query_one(StyleIndicator).show_style)
+        """Start reading at the summary."""
         self.query_one(Prose).focus()
 
     async def reload_brief(self, brief: Brief) -> None:
