@@ -258,3 +258,21 @@ def test_a_bulk_that_disagrees_with_the_heads_cited_excerpts_is_checked_again(
     _assert_same_brief(again, checked)
     assert early == again.excerpt("q-deal-value")
     assert cache_dir().exists() and list(cache_dir().glob("*.entry")) == []
+
+
+async def test_the_reader_leaves_saying_why_when_the_bulk_fails_its_check(brief: Path) -> None:
+    """The reader's first use of the bulk is its search index, just after the first frame:
+    a forged bulk of a brief that no longer passes ends the app with status 1 and the
+    problems for the command line to print, not a traceback."""
+    from briefing.ui.app import BriefingApp
+
+    load_brief(brief)
+    _forge(_unchanged, _span_past_its_table)
+    again = _reopened(brief)
+    (brief.parents[1] / "seeds" / "fighters.txt").write_text("Something else.\n", "utf-8")
+    app = BriefingApp(again, style="plain")
+    async with app.run_test() as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.return_code == 1
+    assert any("does not occur in source 'src-fighters'" in str(p) for p in app.problems)

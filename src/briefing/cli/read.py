@@ -132,6 +132,9 @@ def run(args: argparse.Namespace) -> int:
     checking = opening if opening and brief is None else None
     app = BriefingApp(brief, style=args.style, folder=folder, opening=checking)
     app.run()
+    if app.problems:  # found only once the brief was on screen (briefing.brief.deferred)
+        say_problems(path, app.problems, "not opened")
+        return 1
     if opening is not None:
         if opening.problems:
             say_problems(path, opening.problems, "not opened")  # the terminal itself again

@@ -16,7 +16,7 @@ from textual.theme import BUILTIN_THEMES
 
 from briefing.brief.model import Brief
 from briefing.brief.opening import Opening
-from briefing.brief.problems import BriefError
+from briefing.brief.problems import BriefError, Problem
 from briefing.cite.style_names import STYLES
 from briefing.keymap import full_keymap
 from briefing.memory import first_frame_shown, keep_out_of_gc
@@ -67,6 +67,8 @@ class BriefingApp(App[None]):
         self._config_warnings = chosen.warnings  # shown once the app is up
         self.set_keymap(full_keymap(chosen.keys))
         self.citation_style = self.choices.style(style)
+        self.problems: list[Problem] = []
+        """Why the brief shown could not be shown after all (printed once the app exits)."""
         self.watcher: BriefWatcher | None = None
         """Reloads the brief when it changes on disk (once a brief is shown)."""
 
@@ -178,8 +180,18 @@ class BriefingApp(App[None]):
 
         if self.opening is not None and self.opening.brief is brief:
             self.opening.keep()
-        index_for(brief)
+        try:
+            index_for(brief)
+        except BriefError as error:  # its first use found a damaged cache entry, and the
+            # brief, checked again, no longer passes (briefing.brief.deferred)
+            self.call_from_thread(self._cannot_show, error.problems)
+            return
         self.call_from_thread(keep_out_of_gc)
+
+    def _cannot_show(self, problems: list[Problem]) -> None:
+        """Leave, so that the command line prints why the brief cannot be shown."""
+        self.problems = problems
+        self.exit(return_code=1)
 
     def _screen_changed(self, screen: Screen[object]) -> None:
         """A screen closed: its notifications go with it, rather than covering the screen
