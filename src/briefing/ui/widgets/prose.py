@@ -68,6 +68,8 @@ class Prose(ClaimMarkers, ScrollView, can_focus=True):
         self._lines: list[Text] = []
         self._lines_key: tuple[object, ...] | None = None
         self._strips: dict[int, Strip] = {}
+        self._base: Style | None = None
+        """The widget's own style, under every line (until its styles change)."""
         self._strips_key: tuple[object, ...] | None = None
 
     @property
@@ -79,6 +81,11 @@ class Prose(ClaimMarkers, ScrollView, can_focus=True):
         """Say how to reach the evidence when the prose cites any."""
         if self.claims:
             self.border_subtitle = "←/→ a claim's marker · Enter its quotes"
+
+    def notify_style_update(self) -> None:
+        """Focus, theme or CSS changed the widget's style: draw the lines in the new one."""
+        super().notify_style_update()
+        self._base = None
 
     def _on_resize(self, event: events.Resize) -> None:
         self._fit()
@@ -107,8 +114,10 @@ class Prose(ClaimMarkers, ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         """One line in view (each drawn once while the lines and their style stay)."""
         width = self.scrollable_content_region.width
-        lines, base = self._wrapped(width), self.rich_style
-        index = int(self.scroll_y) + y
+        lines = self._wrapped(width)
+        if self._base is None:  # Textual works it out from every ancestor each time
+            self._base = self.rich_style
+        base, index = self._base, int(self.scroll_y) + y
         if not 0 <= index < len(lines):
             return Strip.blank(width, base)
         if (self._lines_key, base) != self._strips_key:
