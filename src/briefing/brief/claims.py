@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.brief.spec import SLUG_PATTERN
+from briefing.brief.slug import SLUG_PATTERN
 from briefing.record import record
 
 MARKER = re.compile(rf"\[@({SLUG_PATTERN}(?:\s*[;,]\s*@{SLUG_PATTERN})*)\]")

@@ -14,11 +14,11 @@ from typing import Any, TypeVar
 from briefing.brief import claims
 from briefing.brief.dates import DateError, parse_date
 from briefing.brief.model import ENTITY_KINDS
+from briefing.brief.slug import SLUG_PATTERN
 from briefing.brief.spec import (
     DISPUTE_KINDS,
     FORMATS,
     SHA256_PATTERN,
-    SLUG_PATTERN,
     SOURCE_KEYS,
     Field,
 )

@@ -9,13 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.brief.model import ENTITY_KINDS
+from briefing.brief.slug import SLUG_PATTERN
 from briefing.brief.spec import (
     DISPUTE_KINDS,
     FIELDS,
     FORMATS,
     PROSE_FIELDS,
     SHA256_PATTERN,
-    SLUG_PATTERN,
     SOURCE_KEYS,
     Field,
 )

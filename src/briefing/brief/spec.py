@@ -11,7 +11,6 @@ from briefing.record import record
 FORMAT = "briefing/1.1"
 FORMATS = ("briefing/1", "briefing/1.1")
 """Every version this reader understands: 1.1 only adds optional fields, so a 1 brief is valid."""
-SLUG_PATTERN = r"[a-z0-9][a-z0-9-]*"
 SHA256_PATTERN = r"[0-9a-f]{64}"
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from briefing.authoring.articles import ArticleError, metadata, read_article
 from briefing.authoring.scaffold import NewSource, new_brief_text, relative_file, slug, source_id
 from briefing.brief.loader import check_brief
-from briefing.brief.spec import SLUG_PATTERN
+from briefing.brief.slug import SLUG_PATTERN
 from briefing.cli.common import say
 from briefing.cli.edits import report_check
 from briefing.store.files import write_atomic
