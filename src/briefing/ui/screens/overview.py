@@ -16,7 +16,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 
@@ -114,9 +113,16 @@ class OverviewScreen(BriefActions, OnTop[str | None]):
     ]
     DEFAULT_CSS = """
     OverviewScreen {
-        #overview-summary { height: 1fr; scrollbar-gutter: stable; }
-        #overview-lists { height: 40%; min-height: 6; }
-        &.-narrow #overview-lists { layout: vertical; height: 10; }
+        /* One grid, not a container for the two lists: a widget fewer for the first
+           frame. Wide: the lists side by side under the summary; narrow: stacked. */
+        layout: grid;
+        grid-size: 2;
+        grid-columns: 1fr 1fr;
+        grid-rows: 1 1fr 40% 1;
+        &.-narrow { grid-size: 1; grid-columns: 1fr; grid-rows: 1 1fr 5 5 1; }
+        #header, #overview-summary, #keys { column-span: 2; }
+        &.-narrow #header, &.-narrow #overview-summary, &.-narrow #keys { column-span: 1; }
+        #overview-summary { scrollbar-gutter: stable; }
         #overview-summary, .overview-list {
             border: round $primary-muted;
             border-title-color: $text-muted;
@@ -156,13 +162,12 @@ class OverviewScreen(BriefActions, OnTop[str | None]):
         )
         summary.border_title = "Summary"
         yield summary
-        with Horizontal(id="overview-lists"):
-            disputes = disputes_list(self.brief)
-            disputes.border_title = f"Disputes · {len(self.brief.disputes):,} · d"
-            yield disputes
-            figures = figures_list(self.brief)
-            figures.border_title = f"Key figures · {len(figures.ids):,} · f"
-            yield figures
+        disputes = disputes_list(self.brief)
+        disputes.border_title = f"Disputes · {len(self.brief.disputes):,} · d"
+        yield disputes
+        figures = figures_list(self.brief)
+        figures.border_title = f"Key figures · {len(figures.ids):,} · f"
+        yield figures
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
