@@ -43,6 +43,30 @@ class MainScreen(BriefActions, Screen[None]):
     COMMANDS: ClassVar[set[Any]] = {JumpProvider, CommandsProvider}
     HELP_TITLE = "Main screen"
     """How the help heads this screen's keys."""
+    DEFAULT_CSS = """
+    MainScreen {
+        #panes { layout: grid; height: 1fr; }
+        &.-wide #panes { grid-size: 3 2; grid-columns: 2fr 3fr 3fr; grid-rows: 2fr 1fr; }
+        &.-wide #detail { column-span: 3; }
+        &.-wide.-side #panes { grid-size: 4 1; grid-columns: 5fr 6fr 6fr 5fr; grid-rows: 1fr; }
+        &.-wide.-side #detail { column-span: 1; }
+        &.-narrow #panes { grid-size: 2 2; grid-columns: 1fr 1fr; grid-rows: 1fr 1fr; }
+        #topics, #timeline, #excerpts, #detail {
+            border: round $primary-muted;
+            border-title-color: $text-muted;
+            background: $surface;
+            height: 1fr;
+            padding: 0 1;
+            scrollbar-size-vertical: 1;
+            &:focus {
+                border: round $primary;
+                border-title-color: $foreground;
+                border-title-style: bold;
+            }
+        }
+        #topics { padding: 0; overflow-x: hidden; }
+    }
+    """
     WIDE = 120
     """From this width the three lists sit side by side above the detail pane."""
     SIDE_BY_SIDE = 170

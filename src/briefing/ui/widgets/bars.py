@@ -67,6 +67,17 @@ def filter_text(parts: list[tuple[str, str]]) -> Text:
 class FilterBar(Static):
     """Shows the active filters; hidden while nothing is filtered."""
 
+    DEFAULT_CSS = """
+    FilterBar {
+        height: 1;
+        padding: 0 1;
+        background: $accent-muted;
+        color: $foreground;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
     def show_filters(self, parts: list[tuple[str, str]]) -> None:
         """Show these filters, or hide the bar when there are none."""
         self.display = bool(parts)

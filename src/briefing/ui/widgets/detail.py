@@ -161,6 +161,7 @@ class DetailPane(ClaimMarkers, VerticalScroll):
     """How the help heads this pane's keys."""
     COMPONENT_CLASSES: ClassVar[set[str]] = {"detail--muted", "detail--marker", "detail--selected"}
     DEFAULT_CSS = """
+    DetailPane > .detail--muted { color: $foreground 68%; }
     DetailPane > .detail--marker { color: $text-accent; text-style: bold; }
     DetailPane > .detail--selected { color: $text-accent; text-style: bold reverse; }
     """

@@ -19,6 +19,9 @@ class ExcerptList(RowList):
     """Quotes, never cut: the row wraps to as many lines as the quote needs."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--cursor", "excerpts--source"}
+    DEFAULT_CSS = """
+    ExcerptList > .excerpts--source { color: $foreground 68%; }
+    """
 
     EMPTY = "No excerpts match the filter."
     HELP_TITLE = "Excerpts"

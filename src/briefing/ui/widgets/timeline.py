@@ -31,6 +31,15 @@ class Timeline(RowList):
         "timeline--sourced",
         "timeline--single",
     }
+    DEFAULT_CSS = """
+    Timeline {
+        & > .timeline--year { color: $text-accent; text-style: bold underline; }
+        & > .timeline--date { color: $text-secondary; }
+        & > .timeline--sourced { color: $text-success; }
+        /* Quieter than the text, yet legible in light themes (dim is about 3:1 there). */
+        & > .timeline--single { color: $foreground 68%; }
+    }
+    """
 
     EMPTY = "No events match the filter."
     HELP_TITLE = "Timeline"

@@ -40,6 +40,9 @@ class TopicTree(Tree[str]):
     HELP_TITLE = "Topics"
     """How the help heads this pane's keys."""
     COMPONENT_CLASSES: ClassVar[set[str]] = {*Tree.COMPONENT_CLASSES, "topics--count"}
+    DEFAULT_CSS = """
+    TopicTree > .topics--count { color: $foreground 68%; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = bindings(keys.TOPICS)
 
     def __init__(self, brief: Brief, *, id: str | None = None) -> None:
