@@ -8,6 +8,7 @@ reorder what the reader sees. The raw text stays in the model for quote verifica
 
 from __future__ import annotations
 
+import functools
 import re
 
 from briefing.record import record
@@ -32,7 +33,12 @@ _FORMAT = (
 # bytes, or a YAML escape), which no terminal encoding can even write.
 _OTHER = "\u2028\u2029\u3164\uffa0\ud800-\udfff"
 
-_UNSAFE = re.compile(f"[{_CONTROLS}{_C1}{_FORMAT}{_OTHER}]")
+
+@functools.cache
+def _unsafe() -> re.Pattern[str]:
+    """The characters sanitising changes, compiled when first needed: compiling the class
+    took a millisecond of every launch, and most text never needs it (`_plainly_safe`)."""
+    return re.compile(f"[{_CONTROLS}{_C1}{_FORMAT}{_OTHER}]")
 
 
 def _placeholder(char: str) -> str:
@@ -51,9 +57,9 @@ def sanitize(text: str) -> str:
     (shown as `␛`), so the rest is inert visible text; an invisible character such as
     U+200B is shown as `⟨U+200B⟩`, so nothing on screen hides or reorders text.
     """
-    if not _UNSAFE.search(text):
+    if _plainly_safe(text) or _plainly_safe(text.replace("\n", " ").replace("\t", " ")):
         return text
-    return _UNSAFE.sub(lambda m: _placeholder(m.group()), text)
+    return _unsafe().sub(lambda m: _placeholder(m.group()), text)
 
 
 def one_line(text: str) -> str:
@@ -91,7 +97,9 @@ class UnsafeChar:
 
 
 def _plainly_safe(text: str) -> bool:
-    """True for text with no control, format or invisible character (checked in C)."""
+    """True for text with no control, format or invisible character (checked in C): all
+    that `_unsafe` matches is unprintable to Python but for the two Hangul fillers
+    (tests/core/test_sanitize.py holds that)."""
     return text.isprintable() and "\u3164" not in text and "\uffa0" not in text
 
 
@@ -103,7 +111,7 @@ def find_unsafe(text: str, limit: int = 20) -> list[UnsafeChar]:
     for number, line in enumerate(text.split("\n"), start=1):
         if _plainly_safe(line):
             continue
-        for match in _UNSAFE.finditer(line):
+        for match in _unsafe().finditer(line):
             found.append(UnsafeChar(number, match.start() + 1, match.group()))
             if len(found) >= limit:
                 return found
@@ -115,7 +123,7 @@ def unsafe_as_json_escapes(dumped: str) -> str:
 
     The value is unchanged for any JSON reader, and nothing unsafe reaches a terminal.
     """
-    return _UNSAFE.sub(lambda m: _json_escape(m.group()), dumped)
+    return _unsafe().sub(lambda m: _json_escape(m.group()), dumped)
 
 
 def _json_escape(char: str) -> str:
@@ -136,6 +144,6 @@ def web_link(url: str | None) -> str | None:
     if not url:
         return None
     url = url.strip()
-    if _UNSAFE.search(url) or not _LINK_SAFE.fullmatch(url) or not url.isprintable():
+    if _unsafe().search(url) or not _LINK_SAFE.fullmatch(url) or not url.isprintable():
         return None
     return url

@@ -143,3 +143,15 @@ def test_tag_characters_bidi_marks_and_lone_surrogates_are_shown_and_found() -> 
 def test_invisible_fillers_are_found_even_though_python_calls_them_printable() -> None:
     assert sanitize("a\u3164b") == "a⟨U+3164⟩b"
     assert [(c.line, c.column) for c in find_unsafe("ok\nx\u3164")] == [(2, 2)]
+
+
+def test_every_character_sanitising_changes_fails_the_quick_check() -> None:
+    """sanitize() skips its pattern for text Python calls printable (free of the two
+    Hangul fillers): that is sound only if each character it changes is unprintable."""
+    from briefing.sanitize import _unsafe
+
+    changed = [chr(c) for c in range(0x110000) if _unsafe().fullmatch(chr(c))]
+    assert len(changed) > 2000  # controls, format characters, surrogates
+    assert {c for c in changed if c.isprintable()} == {"\u3164", "\uffa0"}
+    assert all(sanitize(c) != c for c in changed)
+    assert sanitize("tab\tand\nnewline “quoted” – fine") == "tab\tand\nnewline “quoted” – fine"
