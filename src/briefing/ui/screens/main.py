@@ -51,20 +51,7 @@ class MainScreen(BriefActions, Screen[None]):
         &.-wide.-side #panes { grid-size: 4 1; grid-columns: 5fr 6fr 6fr 5fr; grid-rows: 1fr; }
         &.-wide.-side #detail { column-span: 1; }
         &.-narrow #panes { grid-size: 2 2; grid-columns: 1fr 1fr; grid-rows: 1fr 1fr; }
-        #topics, #timeline, #excerpts, #detail {
-            border: round $primary-muted;
-            border-title-color: $text-muted;
-            background: $surface;
-            height: 1fr;
-            padding: 0 1;
-            scrollbar-size-vertical: 1;
-            &:focus {
-                border: round $primary;
-                border-title-color: $foreground;
-                border-title-style: bold;
-            }
-        }
-        #topics { padding: 0; overflow-x: hidden; }
+        .pane { height: 1fr; }
     }
     """
     WIDE = 120
@@ -100,12 +87,15 @@ class MainScreen(BriefActions, Screen[None]):
         from briefing.ui.widgets.timeline import Timeline
         from briefing.ui.widgets.topics import TopicTree
 
-        return [
+        panes: list[Widget] = [
             TopicTree(self.brief, id="topics"),
             Timeline(self.brief, id="timeline"),
             ExcerptList(self.brief, id="excerpts"),
             DetailPane(self.brief, id="detail"),
         ]
+        for pane in panes:
+            pane.add_class("pane")  # boxed as the app's stylesheet says
+        return panes
 
     def on_mount(self) -> None:
         """Fill the panes, follow the citation style, and show the item chosen (if any)."""

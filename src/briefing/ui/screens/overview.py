@@ -44,7 +44,7 @@ class OverviewList(RowList):
     BINDINGS: ClassVar[list[BindingType]] = bindings(keys.OVERVIEW_LIST)
 
     def __init__(self, ids: list[str], line: Callable[[int], Text], *, id: str, empty: str) -> None:
-        super().__init__(id=id, classes="overview-list")
+        super().__init__(id=id, classes="overview-list pane")
         self.ids = ids
         self._line = line
         self._made: dict[int, Text] = {}
@@ -123,18 +123,6 @@ class OverviewScreen(BriefActions, OnTop[str | None]):
         #header, #overview-summary, #keys { column-span: 2; }
         &.-narrow #header, &.-narrow #overview-summary, &.-narrow #keys { column-span: 1; }
         #overview-summary { scrollbar-gutter: stable; }
-        #overview-summary, .overview-list {
-            border: round $primary-muted;
-            border-title-color: $text-muted;
-            background: $surface;
-            padding: 0 1;
-            scrollbar-size-vertical: 1;
-            &:focus {
-                border: round $primary;
-                border-title-color: $foreground;
-                border-title-style: bold;
-            }
-        }
         .overview-list { width: 1fr; height: 1fr; overflow-x: hidden; }
         .overview-list > .row-list--cursor { background: $panel; }
         .overview-list:focus > .row-list--cursor {
@@ -159,6 +147,7 @@ class OverviewScreen(BriefActions, OnTop[str | None]):
             self.brief.summary,
             empty="This brief has no summary.",
             id="overview-summary",
+            classes="pane",
         )
         summary.border_title = "Summary"
         yield summary
