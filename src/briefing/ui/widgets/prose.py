@@ -70,7 +70,6 @@ class Prose(ClaimMarkers, ScrollView, can_focus=True):
         self._strips: dict[int, Strip] = {}
         self._base: Style | None = None
         """The widget's own style, under every line (until its styles change)."""
-        self._strips_key: tuple[object, ...] | None = None
 
     @property
     def claims_brief(self) -> Brief:
@@ -86,6 +85,7 @@ class Prose(ClaimMarkers, ScrollView, can_focus=True):
         """Focus, theme or CSS changed the widget's style: draw the lines in the new one."""
         super().notify_style_update()
         self._base = None
+        self._strips.clear()
 
     def _on_resize(self, event: events.Resize) -> None:
         self._fit()
@@ -105,6 +105,7 @@ class Prose(ClaimMarkers, ScrollView, can_focus=True):
         key = (width, self.selected_claim, self.app.theme)
         if key != self._lines_key:
             self._lines_key = key
+            self._strips.clear()
             self._lines = []
             for paragraph in self.rendered().split("\n", allow_blank=True):
                 cuts = [end for _, end in wrap_offsets(paragraph.plain, width)]
@@ -120,9 +121,6 @@ class Prose(ClaimMarkers, ScrollView, can_focus=True):
         base, index = self._base, int(self.scroll_y) + y
         if not 0 <= index < len(lines):
             return Strip.blank(width, base)
-        if (self._lines_key, base) != self._strips_key:
-            self._strips_key = (self._lines_key, base)
-            self._strips.clear()
         strip = self._strips.get(index)
         if strip is None:
             line = lines[index]
