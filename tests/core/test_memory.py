@@ -46,3 +46,42 @@ def test_the_first_frame_alone_changes_nothing() -> None:
     gc.disable()
     first_frame_shown()
     assert not gc.isenabled()
+
+
+def test_a_check_behind_the_first_frame_keeps_the_collector_off_until_it_ends() -> None:
+    """A large brief is checked in a worker thread while the first frame is drawn: the
+    frame must not switch the collector on under the check (it then took a third longer)."""
+    import threading
+
+    from briefing.memory import paused_gc
+
+    checking, frame_drawn, seen = threading.Event(), threading.Event(), []
+
+    def check() -> None:
+        with paused_gc():
+            checking.set()
+            frame_drawn.wait(timeout=10)
+            seen.append(gc.isenabled())
+
+    with paused_until_shown():
+        worker = threading.Thread(target=check)
+        worker.start()
+        assert checking.wait(timeout=10)
+        first_frame_shown()
+        assert not gc.isenabled()
+        frame_drawn.set()
+        worker.join(timeout=10)
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_pauses_that_overlap_end_in_any_order() -> None:
+    from briefing.memory import paused_gc
+
+    first, second = paused_gc(), paused_gc()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert not gc.isenabled()
+    second.__exit__(None, None, None)
+    assert gc.isenabled()
