@@ -103,10 +103,16 @@ def _plainly_safe(text: str) -> bool:
     return text.isprintable() and "\u3164" not in text and "\uffa0" not in text
 
 
+def printable(text: str) -> bool:
+    """True when text holds nothing but printable characters, spaces, tabs and line
+    breaks, so nothing sanitise() would change (checked in C over the whole text)."""
+    return _plainly_safe(text.replace("\n", " ").replace("\t", " "))
+
+
 def find_unsafe(text: str, limit: int = 20) -> list[UnsafeChar]:
     """The first `limit` characters that sanitise() would change, with line and column."""
-    if _plainly_safe(text.replace("\n", " ").replace("\t", " ")):
-        return []  # the common case, checked in C over the whole text
+    if printable(text):
+        return []  # the common case
     found: list[UnsafeChar] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if _plainly_safe(line):

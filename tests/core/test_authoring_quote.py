@@ -285,3 +285,21 @@ def test_hostile_article_text_never_reaches_the_terminal_raw(
     assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
     assert "Harbour ␛[2Jnotes [bold red]not markup\n" in out
     assert '  quote: "Harbour \\x1b[2Jnotes [bold red]not markup"' in out
+
+
+def test_the_reader_checks_what_decides_opening_and_leaves_warnings_to_the_checker(
+    work: Path,
+) -> None:
+    """An ambiguous quote is only a warning: the reader's check (no warnings) skips the
+    search for a second occurrence, and gives the very same brief."""
+    article = work.parent.parent / "articles" / "fighter-deliveries.txt"
+    quote = "Deliveries were delayed by sanctions"
+    command = ["quote", str(article), quote, "--brief", str(work), "--topics", "t-ports"]
+    assert main([*command, "--paragraph", "6", "--id", "q-six"]) == 0
+    text = work.read_text(encoding="utf-8")
+    work.write_text(text.replace("      prefix: '", "      x-was-prefix: '"), encoding="utf-8")
+    checked, read = check_brief(work), check_brief(work, warnings=False)
+    assert any("q-six" in p.message for p in checked.warnings)
+    assert read.problems == [] and read.brief == checked.brief
+    assert read.brief is not None and read.brief.excerpt("q-six").spans[0].paragraph == 3
+    assert load_brief(work, use_cache=False) == checked.brief

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.brief.model import Span
-from briefing.brief.quotes import SourceText, _end_offset, _original_offset
+from briefing.brief.quotes import SourceText, _end_offset, _original_offset, normalise
 from briefing.brief.sources import (
     LARGE,
     MAX_SOURCE_BYTES,
@@ -273,3 +273,22 @@ def test_digest_is_sha256_below_and_above_the_large_size(size: int) -> None:
     pieces.update(data[: size // 2])
     pieces.update(data[size // 2 :])
     assert pieces.hexdigest() == hashlib.sha256(data).hexdigest()
+
+
+PRINTABLE_PARAGRAPHS = st.lists(
+    st.text(alphabet=st.sampled_from("ab “”–\t "), min_size=1, max_size=20), min_size=1, max_size=5
+)
+
+
+@settings(deadline=None)
+@given(PRINTABLE_PARAGRAPHS)
+def test_each_paragraph_starts_one_space_after_the_one_before_ends(paragraphs: list[str]) -> None:
+    """With or without the caller's word that the text is printable (the loader's fast
+    path), the normal form is each paragraph's, and each starts where the joined text
+    has it."""
+    for text in (SourceText(tuple(paragraphs)), SourceText(tuple(paragraphs), printable=True)):
+        assert text.normal == [normalise(p) for p in paragraphs]
+        assert text.joined == " ".join(text.normal)
+        assert [
+            text.joined[s : s + len(n)] for s, n in zip(text.starts, text.normal, strict=True)
+        ] == (text.normal)

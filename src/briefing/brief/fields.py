@@ -89,7 +89,10 @@ class FieldReaders:
     def __init__(self) -> None:
         self.errors: list[Issue] = []
         self.warnings: list[Issue] = []
+        # References to check once every id is known: (path, id, kind, needle) for one,
+        # (path, ids, kind) for a list of them.
         self._refs: list[tuple[DocPath, str, str, str | None]] = []
+        self._ref_lists: list[tuple[DocPath, tuple[str, ...], str]] = []
         self._common: dict[object, object] = {}
 
     def error(
@@ -215,11 +218,9 @@ class FieldReaders:
         return keys
 
     def _ref(self, raw: Any, kind: str, path: DocPath) -> Any:
-        if not isinstance(raw, str) or not raw.strip():
-            self.error(path, f"expected the id of {a(kind)}, not {type_name(raw)}")
-            return INVALID
-        ref = self._shared(raw.strip())
-        self._refs.append((path, ref, kind, None))
+        ref = self._id(raw, kind, path)
+        if ref is not INVALID:
+            self._refs.append((path, ref, kind, None))
         return ref
 
     def _refs_list(self, field: Field, raw: Any, kind: str, path: DocPath) -> Any:
@@ -232,8 +233,20 @@ class FieldReaders:
                 f"`{field.name}` needs at least {field.minimum} {kind} id"
                 f"{'s' if field.minimum > 1 else ''}",
             )
-        ids = [self._ref(item, kind, path + (i,)) for i, item in enumerate(raw)]
-        return INVALID if INVALID in ids else self._shared(tuple(ids))
+        ids = tuple([self._id(item, kind, path + (i,)) for i, item in enumerate(raw)])
+        if INVALID in ids:
+            return INVALID
+        self._ref_lists.append((path, ids, kind))
+        return self._shared(ids)
+
+    def _id(self, raw: Any, kind: str, path: DocPath) -> Any:
+        """The id of an item of that kind, as a reference to it (checked once every id is
+        known, by the validator)."""
+        ref = raw.strip() if isinstance(raw, str) else ""
+        if not ref:
+            self.error(path, f"expected the id of {a(kind)}, not {type_name(raw)}")
+            return INVALID
+        return self._common.setdefault(ref, ref)
 
     def _shared(self, value: _Shareable) -> _Shareable:
         """One object for equal ids and id lists: a large brief repeats the same few

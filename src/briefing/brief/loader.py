@@ -73,10 +73,19 @@ def read_brief_text(path: Path, data: bytes | None = None) -> str:
 
 
 def check_brief(
-    path: Path, content: bytes | None = None, on_stage: Callable[[str], None] | None = None
+    path: Path,
+    content: bytes | None = None,
+    on_stage: Callable[[str], None] | None = None,
+    *,
+    warnings: bool = True,
 ) -> LoadResult:
     """Read (unless given its bytes) and check a brief; never raises for anything the file
-    holds. `on_stage` is told each stage as it starts ("reading", "checking quotes")."""
+    holds. `on_stage` is told each stage as it starts ("reading", "checking quotes").
+
+    Without `warnings`, only what decides whether the brief opens is looked for: the
+    reader shows a brief or its errors, and leaves warnings to `briefing check`. That
+    spares, among others, searching each article for a second occurrence of each quote
+    (a sixth of a first open at 100k excerpts)."""
     from briefing.brief.validate import Validator
     from briefing.brief.yamlsafe import YamlRefused, read_yaml
 
@@ -97,13 +106,16 @@ def check_brief(
             return LoadResult(path, None, problems)
         except RecursionError:
             return LoadResult(path, None, [Problem(label, 1, 1, "nesting is too deep")])
-        validator = Validator(path, _SourceLoader(articles))
+        validator = Validator(path, _SourceLoader(articles), warnings=warnings)
         stage("checking quotes")
         brief = validator.run(data)
+        if not warnings:
+            validator.warnings.clear()
         problems = _place_problems(label, text, validator)
-        problems.extend(_unsafe_text_warnings(label, text))
-        if "\\" in text:  # only a double-quoted escape can make a control character unseen
-            problems.extend(_unsafe_value_warnings(label, text, data))
+        if warnings:
+            problems.extend(_unsafe_text_warnings(label, text))
+            if "\\" in text:  # only a double-quoted escape can make a control character unseen
+                problems.extend(_unsafe_value_warnings(label, text, data))
     problems.extend(validator.source_warnings)
     return LoadResult(
         path, brief if not validator.errors else None, problems, validator.source_digests
@@ -203,7 +215,7 @@ def load_brief(path: Path, *, use_cache: bool = True) -> Brief:
         cached = cache.read(path, data, check_brief)
         if cached is not None:
             return cached
-    result = check_brief(path, data)
+    result = check_brief(path, data, warnings=False)
     if result.brief is None:
         raise BriefError(result.errors)
     if use_cache:

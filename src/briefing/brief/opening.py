@@ -65,7 +65,7 @@ class Opening:
 
     def run(self) -> Brief | None:
         """Check the brief; the brief, or None with `problems` set."""
-        result = check_brief(self.path, self.content, on_stage=self._enter)
+        result = check_brief(self.path, self.content, on_stage=self._enter, warnings=False)
         if result.brief is None:
             self.problems = result.errors
             return None

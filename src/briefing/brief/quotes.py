@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from itertools import accumulate
 
 from briefing.brief.model import Span
 from briefing.record import record
@@ -25,6 +25,19 @@ def normalise(text: str) -> str:
         # differ: a fast path for the loader, which normalises every paragraph and quote.
         return text.strip()
     return " ".join(text.split())
+
+
+def _next_start(start: int, length: int) -> int:
+    return start + length + 1
+
+
+def _only_ends_differ(paragraphs: tuple[str, ...], printable: bool) -> bool:
+    """True when normalising each paragraph only trims its ends: no run of white space
+    and no white space but plain spaces anywhere (as in `normalise`'s fast path)."""
+    together = "".join(paragraphs)  # a false "  " where two meet only costs the slow path
+    if "  " in together:
+        return False
+    return "\t" not in together if printable else together.isprintable()
 
 
 def _original_offset(paragraph: str, normal_offset: int) -> int:
@@ -52,19 +65,23 @@ class Closest:
 class SourceText:
     """A source's paragraphs with a normalised copy for finding quotes."""
 
-    def __init__(self, paragraphs: tuple[str, ...]) -> None:
+    def __init__(self, paragraphs: tuple[str, ...], *, printable: bool = False) -> None:
+        """`printable`: the caller has checked that the paragraphs hold no character but
+        printable ones and tabs (`briefing.sanitize.printable`), which spares a pass."""
         self.paragraphs = paragraphs
-        self.normal = [normalise(p) for p in paragraphs]
-        self.starts: list[int] = []
-        offset = 0
-        for normal in self.normal:
-            self.starts.append(offset)
-            offset += len(normal) + 1
+        if _only_ends_differ(paragraphs, printable):  # the loader's hot path, done in C
+            self.normal = list(map(str.strip, paragraphs))
+        else:
+            self.normal = [normalise(p) for p in paragraphs]
+        # Each paragraph starts one space after the one before ends.
+        starts = accumulate(map(len, self.normal), _next_start, initial=0)
+        self.starts = list(starts)[:-1]
         self.joined = " ".join(self.normal)
         # Most paragraphs differ from their normal form only at the ends (if at all); their
-        # offsets map back by a shift, without walking the words (the loader's hot path).
+        # offsets map back by a shift, without walking the words. (`strip` returns the very
+        # string when there is nothing to strip.)
         self._shift = [
-            len(p) - len(p.lstrip()) if n == p.strip() else None
+            0 if n is p else len(p) - len(p.lstrip()) if n == p.strip() else None
             for p, n in zip(paragraphs, self.normal, strict=True)
         ]
 
@@ -91,19 +108,27 @@ class SourceText:
         self, quote: str, prefix: str | None = None, suffix: str | None = None, *, limit: int
     ) -> list[tuple[Span, ...]]:
         """Up to `limit` occurrences of the quote (surrounded by prefix and suffix), in order."""
-        normal = normalise(quote)
-        if not normal:
+        parts = normalise(quote).split(ELLIPSIS)
+        if not parts[0]:  # an empty quote (normalised text never starts with a space)
             return []
-        before, after = normalise(prefix or ""), normalise(suffix or "")
-        found = []
-        for start, end, spans in self._occurrences(normal.split(ELLIPSIS)):
-            if before and not self._ends_before(before, start):
-                continue
-            if after and not self._starts_after(after, end):
-                continue
-            found.append(spans)
-            if len(found) >= limit:
-                break
+        before = normalise(prefix) if prefix else ""
+        after = normalise(suffix) if suffix else ""
+        joined, first, found = self.joined, parts[0], []
+        start = joined.find(first)
+        while start >= 0:
+            if len(parts) == 1:
+                end, spans = start + len(first), None  # spans only for what is kept
+            else:
+                end, spans = self._parts_in_paragraph(start, parts)
+            if (
+                end >= 0
+                and (not before or self._ends_before(before, start))
+                and (not after or self._starts_after(after, end))
+            ):
+                found.append(spans or self._spans(start, end))
+                if len(found) >= limit:
+                    break
+            start = joined.find(first, start + 1)
         return found
 
     def _ends_before(self, text: str, start: int) -> bool:
@@ -114,37 +139,26 @@ class SourceText:
         begin = end + 1 if self.joined[end : end + 1] == " " else end
         return self.joined.startswith(text, begin)
 
-    def _occurrences(self, parts: list[str]) -> Iterator[tuple[int, int, tuple[Span, ...]]]:
-        """Each occurrence as (start, end) in the joined text and its spans."""
-        start = self.joined.find(parts[0])
-        while start >= 0:
-            if len(parts) == 1:
-                end = start + len(parts[0])
-                yield start, end, self._spans(start, end)
-            else:
-                index = bisect.bisect_right(self.starts, start) - 1
-                located = self._parts_in_paragraph(index, start - self.starts[index], parts)
-                if located is not None:
-                    local_spans, last_end = located
-                    yield start, self.starts[index] + last_end, local_spans
-            start = self.joined.find(parts[0], start + 1)
-
-    def _parts_in_paragraph(
-        self, index: int, first: int, parts: list[str]
-    ) -> tuple[tuple[Span, ...], int] | None:
-        normal = self.normal[index]
+    def _parts_in_paragraph(self, start: int, parts: list[str]) -> tuple[int, tuple[Span, ...]]:
+        """Where the parts of a quote that leaves text out stand, in order, in the
+        paragraph of the first's start: (end in the joined text, spans), or (-1, ())."""
+        index = bisect.bisect_right(self.starts, start) - 1
+        base, normal = self.starts[index], self.normal[index]
         found: list[tuple[int, int]] = []
-        position = first
+        position = start - base
         for part in parts:
             at = normal.find(part, position)
             if at < 0:
-                return None
+                return -1, ()
             found.append((at, at + len(part)))
             position = at + len(part)
-        return tuple(self._original(index, a, b) for a, b in found), position
+        return base + position, tuple(self._original(index, a, b) for a, b in found)
 
     def _spans(self, start: int, end: int) -> tuple[Span, ...]:
         first = bisect.bisect_right(self.starts, start) - 1
+        base = self.starts[first]
+        if end <= base + len(self.normal[first]):  # within one paragraph: nearly always
+            return (self._original(first, start - base, end - base),)
         last = bisect.bisect_right(self.starts, end - 1) - 1
         spans = []
         for index in range(first, last + 1):

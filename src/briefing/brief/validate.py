@@ -27,7 +27,7 @@ from briefing.brief.problems import Problem
 from briefing.brief.quotes import ELLIPSIS, SourceText, normalise
 from briefing.brief.sources import SourceError, split_paragraphs
 from briefing.brief.spec import FIELDS, PROSE_FIELDS, Field
-from briefing.sanitize import find_unsafe, one_line
+from briefing.sanitize import find_unsafe, one_line, printable
 
 __all__ = ["DocPath", "Issue", "SourceFiles", "Validator"]
 
@@ -41,8 +41,11 @@ class SourceFiles(Protocol):
 class Validator(FieldReaders):
     """Checks one brief's data and builds its model; issues collect in `errors`."""
 
-    def __init__(self, brief_path: Path, sources: SourceFiles) -> None:
+    def __init__(self, brief_path: Path, sources: SourceFiles, *, warnings: bool = True) -> None:
+        """Without `warnings`, the costly checks that can only warn are skipped (for a
+        reader, which shows none): `warnings` is then incomplete."""
         super().__init__()
+        self.wants_warnings = warnings
         self.brief_path = brief_path
         self.sources = sources
         self.source_warnings: list[Problem] = []
@@ -81,46 +84,59 @@ class Validator(FieldReaders):
     # Mappings and fields ---------------------------------------------------
 
     def _fields(self, kind: str, mapping: dict[str, Any], path: DocPath) -> dict[str, Any]:
+        """The values of a mapping's fields, read in the format's order (a brief's sources
+        before its excerpts, which are found in them), whatever the file's order."""
         names, plan = _plan(kind)
-        for key in mapping:
-            if key not in names and not key.startswith("x-"):
-                self.error(
-                    path + (key,),
-                    f"unknown key `{key}` in {a(kind)}{closest(key, list(names))}",
-                    at_key=True,
-                )
-        values: dict[str, Any] = {}
-        for field, reader in plan:
-            raw = mapping.get(field.name)
-            if field.since != "1" and raw is not None:
-                self._newer_fields.append((path + (field.name,), field.since))
-            if raw is None:
-                if field.required and field.name in mapping:  # `title:` with nothing after it
+        if not mapping.keys() <= names.keys():
+            for key in mapping:
+                if key not in names and not key.startswith("x-"):
                     self.error(
-                        path + (field.name,),
-                        f"`{field.name}` of {a(kind)}{_named(mapping)} is empty; it is required",
+                        path + (key,),
+                        f"unknown key `{key}` in {a(kind)}{closest(key, list(names))}",
                         at_key=True,
                     )
-                    values[field.name] = INVALID
+        values: dict[str, Any] = {}
+        for name, field, reader in plan:
+            raw = mapping.get(name)
+            if raw is None:
+                if field.required and name in mapping:  # `title:` with nothing after it
+                    self.error(
+                        path + (name,),
+                        f"`{name}` of {a(kind)}{_named(mapping)} is empty; it is required",
+                        at_key=True,
+                    )
+                    values[name] = INVALID
                 elif field.required:
                     self.error(
-                        path,
-                        f"{a(kind)}{_named(mapping)} has no `{field.name}`, which is required",
+                        path, f"{a(kind)}{_named(mapping)} has no `{name}`, which is required"
                     )
-                    values[field.name] = INVALID
+                    values[name] = INVALID
                 continue
-            values[field.name] = reader(self, field, raw, path + (field.name,))
+            if field.since != "1":
+                self._newer_fields.append((path + (name,), field.since))
+            values[name] = reader(self, field, raw, path + (name,))
         return values
 
     def _check_references(self) -> None:
+        ids = self._ids
         for path, ref, wanted, needle in self._refs:
-            found = self._ids.get(ref)
-            if found is None:
-                same_kind = [i for i, (k, _) in self._ids.items() if k == wanted]
-                message = f"no {wanted} has the id {ref!r}{closest(ref, same_kind)}"
-                self.error(path, message, needle=needle)
-            elif found[0] != wanted:
-                self.error(path, f"{ref!r} is {a(found[0])}, not {a(wanted)}", needle=needle)
+            found = ids.get(ref)
+            if found is None or found[0] != wanted:
+                self._wrong_reference(path, ref, wanted, needle)
+        for path, refs, wanted in self._ref_lists:
+            for index, ref in enumerate(refs):
+                found = ids.get(ref)
+                if found is None or found[0] != wanted:
+                    self._wrong_reference(path + (index,), ref, wanted, None)
+
+    def _wrong_reference(self, path: DocPath, ref: str, wanted: str, needle: str | None) -> None:
+        found = self._ids.get(ref)
+        if found is None:
+            same_kind = [i for i, (k, _) in self._ids.items() if k == wanted]
+            message = f"no {wanted} has the id {ref!r}{closest(ref, same_kind)}"
+            self.error(path, message, needle=needle)
+        else:
+            self.error(path, f"{ref!r} is {a(found[0])}, not {a(wanted)}", needle=needle)
 
     def _check_format_version(self, declared: object) -> None:
         """A brief that uses fields added in 1.1 should say so, for readers that predate it."""
@@ -194,7 +210,8 @@ class Validator(FieldReaders):
                 f"source {values['id']!r}: the file's SHA-256 is {sha}, not the one given",
             )
         self.source_digests[str(resolved)] = sha
-        for char in find_unsafe(text, limit=5):
+        plain = printable(text)
+        for char in () if plain or not self.wants_warnings else find_unsafe(text, limit=5):
             self.source_warnings.append(
                 Problem(
                     str(resolved),
@@ -206,7 +223,7 @@ class Validator(FieldReaders):
                 )
             )
         paragraphs = split_paragraphs(text)
-        self._source_texts[values["id"]] = SourceText(paragraphs)
+        self._source_texts[values["id"]] = SourceText(paragraphs, printable=plain)
         fields = {k: v for k, v in values.items() if k not in ("inferred", "author")}
         return Source(
             path=resolved,
@@ -221,7 +238,7 @@ class Validator(FieldReaders):
         if text is None:
             return None  # an unknown source is reported with the references
         quote, prefix, suffix = values["quote"], values.get("prefix"), values.get("suffix")
-        found = text.find(quote, prefix, suffix, limit=2)
+        found = text.find(quote, prefix, suffix, limit=2 if self.wants_warnings else 1)
         if not found:
             if (prefix or suffix) and text.locate(quote) is not None:
                 self.error(path + ("quote",), self._not_surrounded(values))
@@ -338,11 +355,13 @@ def _reader(field: Field) -> Reader:
 
 
 @functools.cache
-def _plan(kind: str) -> tuple[dict[str, None], tuple[tuple[Field, Reader], ...]]:
+def _plan(kind: str) -> tuple[dict[str, None], tuple[tuple[str, Field, Reader], ...]]:
     """A kind's key names and each field with its reader, worked out once (the hot path)."""
     fields = FIELDS[kind]
     prose = PROSE_FIELDS.get(kind, ())
-    readers = tuple((f, Validator._prose if f.name in prose else _reader(f)) for f in fields)
+    readers = tuple(
+        (f.name, f, Validator._prose if f.name in prose else _reader(f)) for f in fields
+    )
     return dict.fromkeys(f.name for f in fields), readers
 
 

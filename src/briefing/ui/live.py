@@ -67,7 +67,7 @@ class BriefWatcher:
         path = self.brief.path
 
         def check() -> None:
-            result = check_brief(path)
+            result = check_brief(path, warnings=False)  # the reader shows errors only
             self.app.call_from_thread(self.adopt, result)
 
         self.app.run_worker(
