@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.brief import yamlsafe
 from briefing.brief.yamlsafe import Locator, Place, YamlRefused, read_yaml
 
 
@@ -142,3 +143,38 @@ def test_brackets_inside_text_do_not_count_as_nesting() -> None:
 
 def test_the_refusal_points_at_the_bracket_too_deep() -> None:
     assert _problems('a: "[[["\nb: ' + "[" * 70)[0][:2] == (2, 4 + 64)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "refused"),
+    [
+        ("a: &m\n  k: v\n", (1, 4), "anchor &m"),
+        ("a: !t\n  k: v\n", (1, 4), "tag !t"),
+        ("&r\nk: v\n", (1, 1), "anchor &r"),
+        ("a:\n  - &s\n    - 1\n", (2, 5), "anchor &s"),
+        ("&k a: b\n", (1, 1), "anchor &k"),
+        ("{&k a: b}\n", (1, 2), "anchor &k"),
+        ("- &e\n- 1\n", (1, 3), "anchor &e"),
+        ("a: R & D\nb: [x, &y 1]\n", (2, 8), "anchor &y"),
+        ("\ufeff\ufeffa: &x v\n", (1, 5), "anchor &x"),
+    ],
+)
+def test_a_node_property_is_refused_wherever_the_node_starts(
+    text: str, place: tuple[int, int], refused: str
+) -> None:
+    ((line, column, message),) = _problems(text)
+    assert (line, column) == place and message.startswith(refused)
+
+
+def test_ampersands_in_text_cost_no_second_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The event-by-event scan takes as long as the parse: a brief whose outlet is
+    "Aviation & Defence Universe" has no node property, and must not pay for one."""
+
+    def scan(text: str) -> list[object]:
+        raise AssertionError("scanned event by event")
+
+    monkeypatch.setattr(yamlsafe, "_scan_node_properties", scan)
+    assert read_yaml("outlet: Aviation & Defence Universe\nnote: 5 * 3 !\n") == {
+        "outlet": "Aviation & Defence Universe",
+        "note": "5 * 3 !",
+    }

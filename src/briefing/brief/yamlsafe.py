@@ -157,15 +157,44 @@ def _too_deep_flow_place(text: str) -> Place | None:
     return None
 
 
-def _may_have_node_properties(text: str) -> bool:
-    """True when an anchor, alias or tag may stand somewhere in text (cheap to rule out)."""
+def _node_property_marks(text: str) -> set[int]:
+    """Where an anchor, alias or tag may start (cheap to find; most such characters are
+    in text, as in "Research & Development")."""
+    found = set()
     for mark in _NODE_PROPERTY_MARKS:
         at = text.find(mark)
         while at >= 0:
             if at == 0 or text[at - 1] in _BEFORE_NODE:
-                return True
+                found.add(at)
             at = text.find(mark, at + 1)
+    return found
+
+
+def _starts_at_any(root: yaml.Node, offsets: set[int]) -> bool:
+    """True when a node of the tree starts at one of the offsets: a node with an anchor or
+    a tag starts at it, and an alias is the very node its anchor names, so the walk meets
+    an anchored node before it could follow an alias twice."""
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if node.start_mark.index in offsets:
+            return True
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                pending += (key, value)
+        elif isinstance(node, yaml.SequenceNode):
+            pending += node.value
     return False
+
+
+def _refuse_node_properties(text: str) -> None:
+    """Raise YamlRefused naming each anchor, alias and tag at its place, if there are any."""
+    try:
+        problems = _scan_node_properties(text)
+    except yaml.YAMLError as error:
+        raise _refusal(error, text) from None
+    if problems:
+        raise YamlRefused(problems)
 
 
 def _scan_node_properties(text: str) -> list[YamlProblem]:
@@ -198,13 +227,6 @@ def _scan_node_properties(text: str) -> list[YamlProblem]:
         if len(problems) >= 50:
             break
     return problems
-
-
-def _compose(text: str) -> yaml.Node | None:
-    try:
-        return yaml.compose(text, Loader=_TextLoader)
-    except yaml.YAMLError as error:
-        raise _refusal(error, text) from None
 
 
 def _refusal(error: yaml.YAMLError, text: str) -> YamlRefused:
@@ -278,14 +300,13 @@ def _convert_mapping(
 def read_yaml(text: str) -> Data:
     """Parse a brief's text into plain data, or raise YamlRefused with every problem found."""
     guard_nesting(text)
-    if _may_have_node_properties(text):
-        try:
-            problems = _scan_node_properties(text)
-        except yaml.YAMLError as error:
-            raise _refusal(error, text) from None
-        if problems:
-            raise YamlRefused(problems)
-    root = _compose(text)
+    suspects = _node_property_marks(text)
+    try:
+        root = yaml.compose(text, Loader=_TextLoader)
+    except yaml.YAMLError as error:
+        if suspects:  # an alias to no anchor is refused as an alias, not a YAML error
+            _refuse_node_properties(text)
+        raise _refusal(error, text) from None
     if root is None:
         raise YamlRefused(
             [
@@ -296,7 +317,11 @@ def read_yaml(text: str) -> Data:
                 )
             ]
         )
-    problems = []
+    # Event by event is as slow as the parse itself, so only when a node starts at a mark
+    # (a text's index is off by one after a second byte order mark: then always).
+    if suspects and (text.startswith("\ufeff") or _starts_at_any(root, suspects)):
+        _refuse_node_properties(text)
+    problems: list[YamlProblem] = []
     data = _convert(root, set(), problems)
     if problems:
         raise YamlRefused(problems)
