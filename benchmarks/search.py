@@ -114,7 +114,11 @@ def measure_typing(brief_path: Path) -> tuple[float, list[tuple[float, float, st
 
 def lines_of(index: SearchIndex) -> list[str]:
     """One line per item, all its texts, as fzf and rapidfuzz are fed them."""
-    return [" ".join((*e.fields, *e.linked)).replace("\n", " ") for e in index.entries]
+    lines = []
+    for entry in index.entries:
+        own, linked = entry.texts(index.brief)
+        lines.append(" ".join((*own, *linked)).replace("\n", " "))
+    return lines
 
 
 def compare_in_process(index: SearchIndex) -> str:

@@ -51,7 +51,8 @@ def test_a_reopened_brief_searches_from_the_kept_index(brief: Path) -> None:
     restored = search_index.SearchIndex.restored(reopened, parts)
     assert restored is not None
     assert _hits(restored) == _hits(built) and any(_hits(built))
-    assert restored.entries[0].fields[0] is reopened.entities[0].name  # not stored twice
+    own, _ = restored.entries[0].texts(reopened)
+    assert own[0] is reopened.entities[0].name  # the brief's own string: not stored twice
     assert index_for(reopened).brief is reopened
 
 

@@ -46,13 +46,16 @@ REMEMBERED_ITEMS = 2_000_000
 
 @record
 class Entry:
-    """One searchable item: its own texts (the first is the preview's default) and the
-    names and aliases of the entities it names, all folded into one line per field."""
+    """One searchable item and its texts folded, one line per field: its own texts and
+    the names and aliases of the entities it names (`texts` gives them as written)."""
 
     item: Item
-    fields: tuple[str, ...]
-    linked: tuple[str, ...]
     folded: str
+
+    def texts(self, brief: Brief) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Its own texts (the first is the preview's default) and its entities' names:
+        made for the few hits shown, so that a reopened index need not make them all."""
+        return own_texts(self.item), linked_names(brief, self.item)
 
 
 class SearchIndex:
@@ -76,14 +79,8 @@ class SearchIndex:
         if [item.id for item in items] != parts.ids:
             return None
         index = cls.__new__(cls)
-        # An item's texts are the brief's own strings: taken again from it, not stored.
-        index.brief, index.entries = (
-            brief,
-            [
-                Entry(item, own_texts(item), linked_names(brief, item), folded)
-                for item, folded in zip(items, parts.folded, strict=True)
-            ],
-        )
+        index.brief = brief
+        index.entries = list(map(Entry, items, parts.folded))
         index.postings, index.exact, index.facets = parts.postings, parts.exact, parts.facets
         index._prepare()
         return index
@@ -113,7 +110,7 @@ class SearchIndex:
         own = own_texts(item)
         linked = linked_names(self.brief, item)
         folded = "\n".join(fold(text) for text in (*own, *linked))
-        self.entries.append(Entry(item, own, linked, folded))
+        self.entries.append(Entry(item, folded))
         for word in set(folded.split()):
             self.postings.setdefault(word, []).append(number)
         for text in name_texts(item):

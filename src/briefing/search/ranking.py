@@ -36,7 +36,8 @@ def search(index: SearchIndex, query: str | Query, limit: int = 50) -> list[Hit]
     for number, rank in ranked:
         entry = index.entries[number]
         pattern = _highlight_pattern(parsed.phrases, parsed.words, ranking.typos, rank >= 4)
-        hits.append(make_hit(index.brief, entry.item, entry.fields, entry.linked, pattern, rank))
+        own, linked = entry.texts(index.brief)
+        hits.append(make_hit(index.brief, entry.item, own, linked, pattern, rank))
     return hits
 
 
