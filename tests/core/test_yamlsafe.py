@@ -178,3 +178,10 @@ def test_ampersands_in_text_cost_no_second_parse(monkeypatch: pytest.MonkeyPatch
         "outlet": "Aviation & Defence Universe",
         "note": "5 * 3 !",
     }
+
+
+@pytest.mark.parametrize("line_break", ["\x85", "\u2028", "\u2029"])
+def test_an_anchor_after_a_unicode_line_break_is_refused(line_break: str) -> None:
+    """YAML ends a line at NEL, LS and PS as at a newline: an anchor may follow one."""
+    problems = _problems(f"a: [b,{line_break}&x c]\nd: [*x]\n")
+    assert [p[2].split(" is ")[0] for p in problems] == ["anchor &x", "alias *x"]

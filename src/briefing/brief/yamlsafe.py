@@ -33,7 +33,7 @@ _DEFAULT_TAGS = frozenset({_STR, _SEQ, _MAP})
 # space, a flow indicator or the start of the text; text without such a character there
 # needs no event-by-event scan.
 _NODE_PROPERTY_MARKS = "&*!"
-_BEFORE_NODE = frozenset(" \t\n\r[]{},:?-")
+_BEFORE_NODE = frozenset(" \t\n\r\x85\u2028\u2029[]{},:?-")  # NEL, LS, PS end lines too
 # Indentation (with the indicators that nest blocks) of MAX_INDENT columns, after a newline:
 # the literal "\n" lets the regex engine skip ahead, five times faster than `^` per line.
 _DEEP_INDENT = re.compile(rf"\n[ \t?:-]{{{MAX_INDENT}}}")
