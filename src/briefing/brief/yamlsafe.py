@@ -257,7 +257,8 @@ def _describe(error: yaml.MarkedYAMLError) -> YamlProblem:
 
 
 def _convert(node: yaml.Node, seen: set[int], problems: list[YamlProblem]) -> Data:
-    """Node to plain data; aliases (a node met twice) and explicit tags are problems."""
+    """Node to plain data, emptying the node's lists as it goes (the tree is spent);
+    aliases (a node met twice) and explicit tags are problems."""
     if isinstance(node, yaml.ScalarNode):
         if node.tag != _STR:
             problems.append(YamlProblem(_place(node.start_mark), f"tag {node.tag} is not allowed"))
@@ -270,7 +271,13 @@ def _convert(node: yaml.Node, seen: set[int], problems: list[YamlProblem]) -> Da
     if node.tag not in _DEFAULT_TAGS:
         problems.append(YamlProblem(_place(node.start_mark), f"tag {node.tag} is not allowed"))
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(child, seen, problems) for child in node.value]
+        # Each item's nodes are let go once it is converted: a 100k brief's node tree was
+        # most of the memory its first check needs, held to the end of the conversion.
+        children, converted = node.value, []
+        for index, child in enumerate(children):
+            converted.append(_convert(child, seen, problems))
+            children[index] = None
+        return converted
     assert isinstance(node, yaml.MappingNode)
     return _convert_mapping(node, seen, problems)
 
