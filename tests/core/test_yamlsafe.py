@@ -166,17 +166,17 @@ def test_a_node_property_is_refused_wherever_the_node_starts(
     assert (line, column) == place and message.startswith(refused)
 
 
-def test_ampersands_in_text_cost_no_second_parse(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The event-by-event scan takes as long as the parse: a brief whose outlet is
-    "Aviation & Defence Universe" has no node property, and must not pay for one."""
+def test_a_brief_is_read_without_a_tree_of_nodes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The data is built from the parser's events: a 100k brief's tree of nodes took
+    540 MB and a quarter more time. Text with `&`, `*` or `!` costs nothing more."""
 
-    def scan(text: str) -> list[object]:
-        raise AssertionError("scanned event by event")
+    def compose(*args: object) -> None:
+        raise AssertionError("composed a tree of nodes")
 
-    monkeypatch.setattr(yamlsafe, "_scan_node_properties", scan)
-    assert read_yaml("outlet: Aviation & Defence Universe\nnote: 5 * 3 !\n") == {
+    monkeypatch.setattr(yamlsafe._TextLoader, "get_single_node", compose)
+    assert read_yaml("outlet: Aviation & Defence Universe\nnote: [5 * 3 !, ~]\n") == {
         "outlet": "Aviation & Defence Universe",
-        "note": "5 * 3 !",
+        "note": ["5 * 3 !", None],
     }
 
 

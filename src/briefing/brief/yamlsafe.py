@@ -5,8 +5,9 @@ dates or times); a plain `null`, `~` or nothing means "no value". Anchors, alias
 duplicate keys and more than one document are refused. Nesting is bounded before the C
 parser sees the text, because the C loader can crash on very deep nesting.
 
-The fast path keeps no positions: the document becomes plain dicts, lists and strings.
-Only when a later check finds a problem is the text composed again to find its line.
+The document becomes plain dicts, lists and strings straight from the parser's events,
+keeping no positions; only when a later check finds a problem is the text composed into
+nodes to find its line (`Locator`).
 """
 
 from __future__ import annotations
@@ -28,12 +29,7 @@ MAX_DEPTH = 64
 MAX_INDENT = 400
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
-_DEFAULT_TAGS = frozenset({_STR, _SEQ, _MAP})
-# Anchors (&a), aliases (*a) and tags (!t) can only start a node, so only after white
-# space, a flow indicator or the start of the text; text without such a character there
-# needs no event-by-event scan.
-_NODE_PROPERTY_MARKS = "&*!"
-_BEFORE_NODE = frozenset(" \t\n\r\x85\u2028\u2029[]{},:?-")  # NEL, LS, PS end lines too
+MAX_PROBLEMS = 50
 # Indentation (with the indicators that nest blocks) of MAX_INDENT columns, after a newline:
 # the literal "\n" lets the regex engine skip ahead, five times faster than `^` per line.
 _DEEP_INDENT = re.compile(rf"\n[ \t?:-]{{{MAX_INDENT}}}")
@@ -157,78 +153,6 @@ def _too_deep_flow_place(text: str) -> Place | None:
     return None
 
 
-def _node_property_marks(text: str) -> set[int]:
-    """Where an anchor, alias or tag may start (cheap to find; most such characters are
-    in text, as in "Research & Development")."""
-    found = set()
-    for mark in _NODE_PROPERTY_MARKS:
-        at = text.find(mark)
-        while at >= 0:
-            if at == 0 or text[at - 1] in _BEFORE_NODE:
-                found.add(at)
-            at = text.find(mark, at + 1)
-    return found
-
-
-def _starts_at_any(root: yaml.Node, offsets: set[int]) -> bool:
-    """True when a node of the tree starts at one of the offsets: a node with an anchor or
-    a tag starts at it, and an alias is the very node its anchor names, so the walk meets
-    an anchored node before it could follow an alias twice."""
-    pending = [root]
-    while pending:
-        node = pending.pop()
-        if node.start_mark.index in offsets:
-            return True
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                pending += (key, value)
-        elif isinstance(node, yaml.SequenceNode):
-            pending += node.value
-    return False
-
-
-def _refuse_node_properties(text: str) -> None:
-    """Raise YamlRefused naming each anchor, alias and tag at its place, if there are any."""
-    try:
-        problems = _scan_node_properties(text)
-    except yaml.YAMLError as error:
-        raise _refusal(error, text) from None
-    if problems:
-        raise YamlRefused(problems)
-
-
-def _scan_node_properties(text: str) -> list[YamlProblem]:
-    """Find anchors, aliases and explicit tags, event by event (only run when suspected)."""
-    problems: list[YamlProblem] = []
-    for event in yaml.parse(text, Loader=_TextLoader):
-        if isinstance(event, yaml.AliasEvent):
-            problems.append(
-                YamlProblem(
-                    _place(event.start_mark),
-                    f"alias *{event.anchor} is not allowed in a brief; write the value out",
-                )
-            )
-            if len(problems) >= 50:
-                break
-            continue
-        anchor = getattr(event, "anchor", None)
-        tag = getattr(event, "tag", None)
-        if anchor:
-            problems.append(
-                YamlProblem(_place(event.start_mark), f"anchor &{anchor} is not allowed in a brief")
-            )
-        if tag:
-            problems.append(
-                YamlProblem(
-                    _place(event.start_mark),
-                    f"tag {tag} is not allowed in a brief; every value is read as text",
-                )
-            )
-        if len(problems) >= 50:
-            break
-    return problems
-
-
 def _refusal(error: yaml.YAMLError, text: str) -> YamlRefused:
     """The YamlRefused for any error PyYAML raises, at the best place it tells."""
     if isinstance(error, yaml.MarkedYAMLError):
@@ -256,83 +180,130 @@ def _describe(error: yaml.MarkedYAMLError) -> YamlProblem:
     return YamlProblem(_place(mark), f"not valid YAML: {problem}{context}")
 
 
-def _convert(node: yaml.Node, seen: set[int], problems: list[YamlProblem]) -> Data:
-    """Node to plain data, emptying the node's lists as it goes (the tree is spent);
-    aliases (a node met twice) and explicit tags are problems."""
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag != _STR:
-            problems.append(YamlProblem(_place(node.start_mark), f"tag {node.tag} is not allowed"))
-        value: str = node.value
-        return None if not node.style and value in _NULLS else value
-    if id(node) in seen:
-        problems.append(YamlProblem(_place(node.start_mark), "aliases are not allowed"))
-        return None
-    seen.add(id(node))
-    if node.tag not in _DEFAULT_TAGS:
-        problems.append(YamlProblem(_place(node.start_mark), f"tag {node.tag} is not allowed"))
-    if isinstance(node, yaml.SequenceNode):
-        # Each item's nodes are let go once it is converted: a 100k brief's node tree was
-        # most of the memory its first check needs, held to the end of the conversion.
-        children, converted = node.value, []
-        for index, child in enumerate(children):
-            converted.append(_convert(child, seen, problems))
-            children[index] = None
-        return converted
-    assert isinstance(node, yaml.MappingNode)
-    return _convert_mapping(node, seen, problems)
-
-
-def _convert_mapping(
-    node: yaml.MappingNode, seen: set[int], problems: list[YamlProblem]
-) -> dict[str, Data]:
-    mapping: dict[str, Data] = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            problems.append(YamlProblem(_place(key_node.start_mark), "a key must be plain text"))
-            continue
-        key = key_node.value
-        if key in mapping:
-            first = next(k for k, _ in node.value if k.value == key)
-            problems.append(
-                YamlProblem(
-                    _place(key_node.start_mark),
-                    f"key {key!r} is given twice (first on line {first.start_mark.line + 1})",
-                )
-            )
-            continue
-        mapping[key] = _convert(value_node, seen, problems)
-    return mapping
-
-
 def read_yaml(text: str) -> Data:
     """Parse a brief's text into plain data, or raise YamlRefused with every problem found."""
     guard_nesting(text)
-    suspects = _node_property_marks(text)
+    parser = _TextLoader(text)
     try:
-        root = yaml.compose(text, Loader=_TextLoader)
+        parser.get_event()  # the stream's start
+        if parser.check_event(yaml.StreamEndEvent):
+            raise YamlRefused(
+                [
+                    YamlProblem(
+                        Place(1, 1),
+                        "the file holds no YAML document; a brief "
+                        "is a mapping starting with `format: briefing/1`",
+                    )
+                ]
+            )
+        parser.get_event()  # the document's start
+        problems: list[YamlProblem] = []
+        data = _document(parser, problems)
+        if not parser.check_event(yaml.StreamEndEvent) and len(problems) < MAX_PROBLEMS:
+            second: Any = parser.get_event()
+            message = "a brief is one YAML document; a second one starts here"
+            problems.append(YamlProblem(_place(second.start_mark), message))
     except yaml.YAMLError as error:
-        if suspects:  # an alias to no anchor is refused as an alias, not a YAML error
-            _refuse_node_properties(text)
         raise _refusal(error, text) from None
-    if root is None:
-        raise YamlRefused(
-            [
-                YamlProblem(
-                    Place(1, 1),
-                    "the file holds no YAML document; a brief "
-                    "is a mapping starting with `format: briefing/1`",
-                )
-            ]
-        )
-    # Event by event is as slow as the parse itself, so only when a node starts at a mark
-    # (a text's index is off by one after a second byte order mark: then always).
-    if suspects and (text.startswith("\ufeff") or _starts_at_any(root, suspects)):
-        _refuse_node_properties(text)
-    problems: list[YamlProblem] = []
-    data = _convert(root, set(), problems)
+    finally:
+        parser.dispose()
     if problems:
         raise YamlRefused(problems)
     return data
+
+
+_KEY = object()
+"""In place of a mapping's pending key: the next value read is a key."""
+_DROPPED = object()
+"""In place of a pending key that was refused: the value read next is dropped."""
+
+
+def _document(parser: _TextLoader, problems: list[YamlProblem]) -> Data:
+    """The document's data, built from the parser's events up to the document's end.
+
+    Built straight from the events, not from a tree of nodes composed first: a 100k
+    brief's nodes took 540 MB and a quarter more time. Anchors, aliases and tags are
+    problems at their place; an alias is read as nothing, so it can never expand. The
+    stack is a list, so no nesting recurses (`guard_nesting` bounds it anyway).
+    """
+    # One entry per open list or mapping: [the container, its pending key (mappings
+    # only: _KEY, _DROPPED or the key) and the line of each key (for duplicates)].
+    stack: list[list[Any]] = []
+    get_event = parser.get_event
+    while len(problems) < MAX_PROBLEMS:
+        event: Any = get_event()  # typed loosely by the stubs: Event | None
+        kind = event.__class__
+        if kind is yaml.ScalarEvent:
+            if event.anchor is not None or event.tag is not None:
+                _property_problems(event, problems)
+            value: Data = event.value
+            if stack and stack[-1][1] is _KEY:  # a key: always its text as written
+                _take_key(stack[-1], event, problems)
+                continue
+            if not event.style and value in _NULLS:
+                value = None
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.anchor is not None or event.tag is not None:
+                _property_problems(event, problems)
+            if stack and stack[-1][1] is _KEY:  # read, then dropped with its value (`_add`)
+                problems.append(YamlProblem(_place(event.start_mark), "a key must be plain text"))
+            mapping = kind is yaml.MappingStartEvent
+            stack.append([{}, _KEY, {}] if mapping else [[], None, None])
+            continue
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            value = stack.pop()[0]
+        elif kind is yaml.AliasEvent:
+            message = f"alias *{event.anchor} is not allowed in a brief; write the value out"
+            problems.append(YamlProblem(_place(event.start_mark), message))
+            value = None
+        else:  # the document's end
+            return None
+        if not stack:
+            get_event()  # the document's end
+            return value
+        _add(stack[-1], value)
+    return None
+
+
+def _take_key(top: list[Any], event: Any, problems: list[YamlProblem]) -> None:
+    """A scalar read where a mapping expects a key: the key of the value read next."""
+    key: str = event.value
+    lines: dict[str, int] = top[2]
+    if key in lines:
+        problems.append(
+            YamlProblem(
+                _place(event.start_mark),
+                f"key {key!r} is given twice (first on line {lines[key] + 1})",
+            )
+        )
+        top[1] = _DROPPED
+        return
+    lines[key] = event.start_mark.line
+    top[1] = key
+
+
+def _add(top: list[Any], value: Data) -> None:
+    """A value read into the open list or mapping."""
+    container, key = top[0], top[1]
+    if key is None:
+        container.append(value)
+    elif key is _KEY:  # a list, a mapping or an alias read as a key, refused already
+        top[1] = _DROPPED
+    else:
+        if key is not _DROPPED:
+            container[key] = value
+        top[1] = _KEY
+
+
+def _property_problems(event: Any, problems: list[YamlProblem]) -> None:
+    """An anchor or a tag on a node: neither is allowed (a value is only ever text)."""
+    place = _place(event.start_mark)
+    if event.anchor is not None:
+        problems.append(YamlProblem(place, f"anchor &{event.anchor} is not allowed in a brief"))
+    tag = getattr(event, "tag", None)
+    if tag is not None:
+        message = f"tag {tag} is not allowed in a brief; every value is read as text"
+        problems.append(YamlProblem(place, message))
 
 
 class Locator:
