@@ -185,3 +185,11 @@ def test_an_anchor_after_a_unicode_line_break_is_refused(line_break: str) -> Non
     """YAML ends a line at NEL, LS and PS as at a newline: an anchor may follow one."""
     problems = _problems(f"a: [b,{line_break}&x c]\nd: [*x]\n")
     assert [p[2].split(" is ")[0] for p in problems] == ["anchor &x", "alias *x"]
+
+
+def test_at_most_fifty_problems_are_read_and_what_follows_is_not_parsed() -> None:
+    """A text of anchors is refused at the fiftieth, without reading on (here, into a
+    syntax error that would otherwise be all that is said)."""
+    text = "".join(f"k{n}: &a{n} v\n" for n in range(50)) + "] stray\n"
+    problems = _problems(text)
+    assert len(problems) == 50 and all(p[2].startswith("anchor &a") for p in problems)

@@ -199,7 +199,7 @@ def read_yaml(text: str) -> Data:
         parser.get_event()  # the document's start
         problems: list[YamlProblem] = []
         data = _document(parser, problems)
-        if not parser.check_event(yaml.StreamEndEvent) and len(problems) < MAX_PROBLEMS:
+        if len(problems) < MAX_PROBLEMS and not parser.check_event(yaml.StreamEndEvent):
             second: Any = parser.get_event()
             message = "a brief is one YAML document; a second one starts here"
             problems.append(YamlProblem(_place(second.start_mark), message))
