@@ -31,7 +31,7 @@ def read_existing(brief_path: Path) -> Existing:
     text = read_brief_source(brief_path)
     try:
         data = read_yaml(text)
-    except (YamlRefused, RecursionError) as error:
+    except YamlRefused as error:
         raise EditRefused(
             f"{brief_path}: not readable YAML ({error}); fix it first (`briefing check` says how)"
         ) from None

@@ -104,8 +104,6 @@ def check_brief(
                 Problem(label, p.place.line, p.place.column, p.message) for p in refused.problems
             ]
             return LoadResult(path, None, problems)
-        except RecursionError:
-            return LoadResult(path, None, [Problem(label, 1, 1, "nesting is too deep")])
         validator = Validator(path, _SourceLoader(articles), warnings=warnings)
         stage("checking quotes")
         brief = validator.run(data)

@@ -171,8 +171,6 @@ def _refusal(error: yaml.YAMLError, text: str) -> YamlRefused:
 def _describe(error: yaml.MarkedYAMLError) -> YamlProblem:
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "not valid YAML"
-    if "expected a single document" in (error.context or ""):
-        return YamlProblem(_place(mark), "a brief is one YAML document; a second one starts here")
     context = f" ({error.context})" if error.context else ""
     start = error.context_mark
     if error.context and start is not None and mark is not None and start.line != mark.line:
